@@ -1,0 +1,54 @@
+package org.conflictmap.event;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.conflictmap.system.NotFoundException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Events as GeoJSON: the map's data and anyone else's. */
+@RestController
+class EventController {
+
+	static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
+	private final EventRepository events;
+
+	EventController(EventRepository events) {
+		this.events = events;
+	}
+
+	/**
+	 * A FeatureCollection of the published events that match; streamed, so the answer's size does not
+	 * decide the server's memory.
+	 */
+	@GetMapping("/api/events")
+	void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		EventQuery query = EventQuery.fromParameters(request.getParameterMap());
+		long matched = events.count(query);
+		response.setContentType(GEO_JSON.toString());
+		response.setCharacterEncoding("UTF-8");
+		EventJson.writeCollection(response.getOutputStream(), matched, sink -> events.forEach(query, sink));
+	}
+
+	/** One published event as a GeoJSON Feature. */
+	@GetMapping("/api/events/{id}")
+	ResponseEntity<byte[]> one(@PathVariable String id, HttpServletRequest request) {
+		if (!request.getParameterMap().isEmpty()) {
+			String name = request.getParameterMap().keySet().iterator().next();
+			throw new org.conflictmap.system.BadRequestException(name,
+					"unknown parameter '" + name + "'; this endpoint takes none");
+		}
+		Event event = events.findById(id)
+			.filter(e -> "published".equals(e.status()))
+			.orElseThrow(() -> new NotFoundException("no published event has the id '" + id + "'"));
+		return ResponseEntity.ok().contentType(GEO_JSON).body(EventJson.featureString(event).getBytes(StandardCharsets.UTF_8));
+	}
+
+}

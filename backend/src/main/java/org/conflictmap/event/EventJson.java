@@ -1,0 +1,118 @@
+package org.conflictmap.event;
+
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place where an event becomes JSON: the GeoJSON Feature that the API, the exports and the
+ * version history share, and the JSON columns of the store. RFC 7946: lon,lat in WGS84, {@code id} on
+ * the feature, no {@code crs} member.
+ */
+public final class EventJson {
+
+	/** Snake-case names, ISO-8601 dates: the wire form of every value record. */
+	public static final JsonMapper MAPPER = JsonMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.build();
+
+	/** Seven decimals of a degree is about a centimetre: more than any report knows. */
+	private static final double COORDINATE_SCALE = 1e7;
+
+	private EventJson() {
+	}
+
+	/** The event as a GeoJSON Feature, properties in the documented order. */
+	public static Map<String, Object> feature(Event e) {
+		var properties = new LinkedHashMap<String, Object>();
+		properties.put("title", e.title());
+		properties.put("summary", e.summary());
+		properties.put("event_type", e.eventType());
+		properties.put("sub_event_type", e.subEventType());
+		properties.put("actors", e.actors());
+		properties.put("date_start", e.dateStart());
+		properties.put("date_end", e.dateEnd());
+		properties.put("time_precision", e.timePrecision());
+		properties.put("place_text", e.placeText());
+		properties.put("place_id", e.geocode().placeId());
+		properties.put("geo_precision", e.geocode().geoPrecision());
+		properties.put("geocode_method", e.geocode().method());
+		properties.put("geocode_score", e.geocode().score());
+		properties.put("geocode_explanation", e.geocode().explanation());
+		properties.put("geocode_alternatives", e.geocode().alternatives());
+		properties.put("country", e.country());
+		properties.put("admin1", e.admin1());
+		properties.put("fatalities", e.fatalities());
+		properties.put("claims", e.claims());
+		properties.put("sources", e.sources());
+		properties.put("control_change", e.controlChange());
+		properties.put("status", e.status());
+		properties.put("version", e.version());
+		properties.put("created_at", e.createdAt());
+		properties.put("updated_at", e.updatedAt());
+
+		var geometry = new LinkedHashMap<String, Object>();
+		geometry.put("type", "Point");
+		geometry.put("coordinates", List.of(round(e.geom().getX()), round(e.geom().getY())));
+
+		var feature = new LinkedHashMap<String, Object>();
+		feature.put("type", "Feature");
+		feature.put("id", e.id());
+		feature.put("geometry", geometry);
+		feature.put("properties", properties);
+		return feature;
+	}
+
+	/** One feature as a JSON string (the version history keeps these). */
+	public static String featureString(Event e) {
+		return MAPPER.writeValueAsString(feature(e));
+	}
+
+	/**
+	 * Streams a FeatureCollection: the features as {@code source} hands them over, one at a time, then
+	 * {@code numberMatched} (all that match the filter) and {@code numberReturned} (this page).
+	 * @param source calls its argument once per event, in order
+	 */
+	public static void writeCollection(OutputStream out, long numberMatched, Consumer<Consumer<Event>> source) {
+		try (JsonGenerator json = MAPPER.createGenerator(out)) {
+			json.writeStartObject();
+			json.writeStringProperty("type", "FeatureCollection");
+			json.writeArrayPropertyStart("features");
+			int[] returned = { 0 };
+			source.accept(e -> {
+				json.writePOJO(feature(e));
+				returned[0]++;
+			});
+			json.writeEndArray();
+			json.writeNumberProperty("numberMatched", numberMatched);
+			json.writeNumberProperty("numberReturned", returned[0]);
+			json.writeEndObject();
+		}
+	}
+
+	/** A value record as a JSON string for a JSON column. */
+	static String toJson(Object value) {
+		return MAPPER.writeValueAsString(value);
+	}
+
+	/** A JSON column's string back into a value record. */
+	static <T> T fromJson(String json, Class<T> type) {
+		return MAPPER.readValue(json, type);
+	}
+
+	/** A JSON column's string back into a list of value records. */
+	static <T> List<T> listFromJson(String json, Class<T> type) {
+		return MAPPER.readValue(json, MAPPER.getTypeFactory().constructCollectionType(List.class, type));
+	}
+
+	private static double round(double degrees) {
+		return Math.round(degrees * COORDINATE_SCALE) / COORDINATE_SCALE;
+	}
+
+}

@@ -1,0 +1,131 @@
+package org.conflictmap.event;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+
+import org.conflictmap.system.BadRequestException;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * One read of events, as every reader asks it: the map, the exports and any later API parse their
+ * parameters into this and nothing else, so a filter means the same everywhere.
+ *
+ * @param from first day of interest, inclusive, or null for no lower bound
+ * @param to last day of interest, inclusive, or null for no upper bound
+ * @param bbox the area of interest in lon/lat degrees, or null for everywhere
+ * @param limit how many events at most
+ * @param offset how many matching events to skip, in the query's order
+ */
+public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit, int offset) {
+
+	/** The largest page a client may ask for; larger requests are clamped to it. */
+	public static final int MAX_LIMIT = 10_000;
+
+	public static final int DEFAULT_LIMIT = MAX_LIMIT;
+
+	static final Set<String> PARAMETERS = Set.of("from", "to", "bbox", "limit", "offset");
+
+	public EventQuery {
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new BadRequestException("from", "from (" + from + ") is after to (" + to + "): swap them");
+		}
+	}
+
+	/** Every published event, first page. */
+	public static EventQuery all() {
+		return new EventQuery(null, null, null, DEFAULT_LIMIT, 0);
+	}
+
+	/**
+	 * Parses HTTP query parameters; every problem is a {@link BadRequestException} naming the parameter.
+	 * Unknown parameters are refused rather than ignored, so a misspelt filter never silently returns
+	 * everything.
+	 */
+	public static EventQuery fromParameters(Map<String, String[]> params) {
+		for (var entry : params.entrySet()) {
+			if (!PARAMETERS.contains(entry.getKey())) {
+				throw new BadRequestException(entry.getKey(), "unknown parameter '" + entry.getKey()
+						+ "'; this endpoint takes " + String.join(", ", PARAMETERS.stream().sorted().toList()));
+			}
+			if (entry.getValue().length > 1) {
+				throw new BadRequestException(entry.getKey(), entry.getKey() + " is given "
+						+ entry.getValue().length + " times; give it once");
+			}
+		}
+		return new EventQuery(date(params, "from"), date(params, "to"), bbox(single(params, "bbox")),
+				Math.min(integer(params, "limit", DEFAULT_LIMIT, 1), MAX_LIMIT), integer(params, "offset", 0, 0));
+	}
+
+	private static String single(Map<String, String[]> params, String name) {
+		String[] values = params.get(name);
+		return values == null || values[0].isBlank() ? null : values[0].strip();
+	}
+
+	private static LocalDate date(Map<String, String[]> params, String name) {
+		String value = single(params, name);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadRequestException(name, name + " must be an ISO date like 2024-12-05, not '" + value + "'");
+		}
+	}
+
+	private static int integer(Map<String, String[]> params, String name, int absent, int min) {
+		String value = single(params, name);
+		if (value == null) {
+			return absent;
+		}
+		try {
+			int n = Integer.parseInt(value);
+			if (n >= min) {
+				return n;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// fall through to the message below
+		}
+		throw new BadRequestException(name, name + " must be a whole number of at least " + min + ", not '" + value + "'");
+	}
+
+	static Envelope bbox(String value) {
+		if (value == null) {
+			return null;
+		}
+		String expected = "bbox needs 4 numbers: minLon,minLat,maxLon,maxLat (e.g. 35.5,32.3,42.4,37.4)";
+		String[] parts = value.split(",", -1);
+		if (parts.length != 4) {
+			throw new BadRequestException("bbox", expected + ", not '" + value + "'");
+		}
+		double[] v = new double[4];
+		for (int i = 0; i < 4; i++) {
+			try {
+				v[i] = Double.parseDouble(parts[i].strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new BadRequestException("bbox", expected + "; '" + parts[i] + "' is not a number");
+			}
+			if (!Double.isFinite(v[i])) {
+				throw new BadRequestException("bbox", expected + "; '" + parts[i] + "' is not a finite number");
+			}
+		}
+		if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90 || v[0] > 180 || v[2] < -180 || v[1] > 90
+				|| v[3] < -90) {
+			throw new BadRequestException("bbox", "bbox is out of range: longitudes lie in -180..180, latitudes in -90..90");
+		}
+		if (v[1] > v[3]) {
+			throw new BadRequestException("bbox", "bbox minLat (" + parts[1] + ") is above maxLat (" + parts[3] + ")");
+		}
+		if (v[0] > v[2]) {
+			throw new BadRequestException("bbox", "bbox minLon (" + parts[0] + ") is east of maxLon (" + parts[2]
+					+ "); boxes across the antimeridian are not supported");
+		}
+		return new Envelope(v[0], v[2], v[1], v[3]);
+	}
+
+}

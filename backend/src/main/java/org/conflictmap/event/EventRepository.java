@@ -1,0 +1,217 @@
+package org.conflictmap.event;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The event store, the same code on PostGIS and H2GIS. Writes keep every version in
+ * {@code event_versions}; reads stream rows so a large answer never sits in memory whole.
+ */
+@Repository
+public class EventRepository {
+
+	private final JdbcClient jdbc;
+
+	public EventRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** One event by id, whatever its curation status. */
+	public Optional<Event> findById(String id) {
+		return jdbc.sql(EventSql.SELECT_BY_ID).param("id", id).query((rs, n) -> map(rs)).optional();
+	}
+
+	/** How many published events match, ignoring the query's paging. */
+	public long count(EventQuery query) {
+		var where = where(query);
+		return jdbc.sql(EventSql.count(where.sql)).params(where.params).query(Long.class).single();
+	}
+
+	/** Hands every published event that matches to {@code sink}, oldest first, one page. */
+	public void forEach(EventQuery query, Consumer<Event> sink) {
+		var where = where(query);
+		jdbc.sql(EventSql.select(where.sql))
+			.params(where.params)
+			.param("limit", query.limit())
+			.param("offset", query.offset())
+			.query((RowCallbackHandler) rs -> sink.accept(map(rs)));
+	}
+
+	/** Ids of the events that came from {@code origin}, with the content hash they were written from. */
+	public Map<String, String> originHashes(String origin) {
+		var hashes = new HashMap<String, String>();
+		jdbc.sql(EventSql.SELECT_ORIGIN_HASHES)
+			.param("origin", origin)
+			.query((RowCallbackHandler) rs -> hashes.put(rs.getString("id"), rs.getString("origin_hash")));
+		return hashes;
+	}
+
+	/**
+	 * Stores a new event as version 1, and that version in the history.
+	 * @param origin where it came from ({@code seed}, later {@code api}, {@code acled}, ...)
+	 * @param originHash a hash of the input it was made from, so a re-import can tell it is unchanged
+	 */
+	public Event insert(Event event, String origin, String originHash, String writtenBy) {
+		Instant now = now();
+		Event stored = withVersion(event, 1, now, now);
+		jdbc.sql(EventSql.INSERT).params(params(stored, origin, originHash)).update();
+		recordVersion(stored, writtenBy);
+		return stored;
+	}
+
+	/**
+	 * Replaces an event with a new version; the previous version stays in the history.
+	 * @throws OptimisticLockingFailureException when someone else wrote a newer version first
+	 */
+	public Event update(Event event, String origin, String originHash, String writtenBy) {
+		Event current = findById(event.id())
+			.orElseThrow(() -> new IllegalArgumentException("no event " + event.id() + " to update"));
+		if (current.version() != event.version()) {
+			throw new OptimisticLockingFailureException("event " + event.id() + " is at version "
+					+ current.version() + ", not " + event.version());
+		}
+		Event stored = withVersion(event, current.version() + 1, current.createdAt(), now());
+		int rows = jdbc.sql(EventSql.UPDATE).params(params(stored, origin, originHash)).update();
+		if (rows != 1) {
+			throw new OptimisticLockingFailureException("event " + event.id() + " changed while it was being saved");
+		}
+		recordVersion(stored, writtenBy);
+		return stored;
+	}
+
+	/** How many versions of the event the history holds. */
+	public int versionCount(String id) {
+		return jdbc.sql(EventSql.COUNT_VERSIONS).param("id", id).query(Integer.class).single();
+	}
+
+	private void recordVersion(Event stored, String writtenBy) {
+		jdbc.sql(EventSql.INSERT_VERSION)
+			.param("id", stored.id())
+			.param("version", stored.version())
+			.param("feature", EventJson.featureString(stored))
+			.param("writtenAt", utc(stored.updatedAt()))
+			.param("writtenBy", writtenBy)
+			.update();
+	}
+
+	private record Where(String sql, Map<String, Object> params) {
+	}
+
+	private static Where where(EventQuery q) {
+		var sql = new StringBuilder(EventSql.PUBLIC);
+		var params = new LinkedHashMap<String, Object>();
+		if (q.from() != null) {
+			sql.append(EventSql.FROM_CLAUSE);
+			params.put("from", q.from());
+		}
+		if (q.to() != null) {
+			sql.append(EventSql.TO_CLAUSE);
+			params.put("to", q.to());
+		}
+		if (q.bbox() != null) {
+			sql.append(EventSql.BBOX_CLAUSE);
+			params.put("minLon", q.bbox().getMinX());
+			params.put("minLat", q.bbox().getMinY());
+			params.put("maxLon", q.bbox().getMaxX());
+			params.put("maxLat", q.bbox().getMaxY());
+		}
+		return new Where(sql.toString(), params);
+	}
+
+	private static Map<String, Object> params(Event e, String origin, String originHash) {
+		var p = new HashMap<String, Object>();
+		p.put("id", e.id());
+		p.put("title", e.title());
+		p.put("summary", e.summary());
+		p.put("eventType", e.eventType());
+		p.put("subEventType", e.subEventType());
+		p.put("actors", EventJson.toJson(e.actors()));
+		p.put("dateStart", e.dateStart());
+		p.put("dateEnd", e.dateEnd());
+		p.put("timePrecision", e.timePrecision());
+		p.put("placeText", e.placeText());
+		p.put("placeId", e.geocode().placeId());
+		p.put("geoPrecision", e.geocode().geoPrecision());
+		p.put("geocodeMethod", e.geocode().method());
+		p.put("geocodeScore", e.geocode().score());
+		p.put("geocode", EventJson.toJson(e.geocode()));
+		p.put("country", e.country());
+		p.put("admin1", e.admin1());
+		p.put("lon", e.geom().getX());
+		p.put("lat", e.geom().getY());
+		p.put("fatalities", e.fatalities());
+		p.put("claims", EventJson.toJson(e.claims()));
+		p.put("sources", EventJson.toJson(e.sources()));
+		p.put("controlSide", e.controlChange() == null ? null : e.controlChange().side());
+		p.put("controlChange", e.controlChange() == null ? null : e.controlChange().change());
+		p.put("status", e.status());
+		p.put("version", e.version());
+		p.put("origin", origin);
+		p.put("originHash", originHash);
+		p.put("createdAt", utc(e.createdAt()));
+		p.put("updatedAt", utc(e.updatedAt()));
+		return p;
+	}
+
+	private static Event map(ResultSet rs) throws SQLException {
+		String side = rs.getString("control_side");
+		Integer fatalities = rs.getObject("fatalities", Integer.class);
+		return new Event(rs.getString("id"), rs.getString("title"), rs.getString("summary"),
+				rs.getString("event_type"), rs.getString("sub_event_type"),
+				EventJson.fromJson(rs.getString("actors_json"), Event.Actors.class),
+				rs.getObject("date_start", LocalDate.class), rs.getObject("date_end", LocalDate.class),
+				rs.getInt("time_precision"), rs.getString("place_text"),
+				EventJson.fromJson(rs.getString("geocode_json"), Event.Geocode.class), rs.getString("country"),
+				rs.getString("admin1"), point(rs.getBytes("geom_wkb")), fatalities,
+				EventJson.listFromJson(rs.getString("claims_json"), Event.Claim.class),
+				EventJson.listFromJson(rs.getString("sources_json"), Event.Source.class),
+				side == null ? null : new Event.ControlChange(side, rs.getString("control_change")),
+				rs.getString("status"), rs.getInt("version"),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+	}
+
+	private static Point point(byte[] wkb) throws SQLException {
+		try {
+			Point point = (Point) new WKBReader().read(wkb);
+			point.setSRID(4326);
+			return point;
+		}
+		catch (ParseException ex) {
+			throw new SQLException("unreadable geometry in events.geom", ex);
+		}
+	}
+
+	private static Event withVersion(Event e, int version, Instant created, Instant updated) {
+		return new Event(e.id(), e.title(), e.summary(), e.eventType(), e.subEventType(), e.actors(), e.dateStart(),
+				e.dateEnd(), e.timePrecision(), e.placeText(), e.geocode(), e.country(), e.admin1(), e.geom(),
+				e.fatalities(), e.claims(), e.sources(), e.controlChange(), e.status(), version, created, updated);
+	}
+
+	/** Millisecond precision: what both databases keep, so a written event reads back equal. */
+	private static Instant now() {
+		return Instant.ofEpochMilli(System.currentTimeMillis());
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

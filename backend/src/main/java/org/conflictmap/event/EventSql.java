@@ -1,0 +1,73 @@
+package org.conflictmap.event;
+
+/**
+ * The event store's SQL, named for what each statement does. Every statement here runs unchanged on
+ * PostGIS and on H2GIS (geometry in as ST_MakePoint, out as ST_AsBinary; the bbox test is {@code &&},
+ * the only operator H2GIS's spatial index answers). Values are always bound, never formatted in.
+ */
+final class EventSql {
+
+	static final String COLUMNS = """
+			id, title, summary, event_type, sub_event_type, actors_json, date_start, date_end, time_precision,
+			place_text, place_id, geo_precision, geocode_method, geocode_score, geocode_json, country, admin1,
+			ST_AsBinary(geom) AS geom_wkb, fatalities, claims_json, sources_json, control_side, control_change,
+			status, version, created_at, updated_at""";
+
+	static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM events WHERE id = :id";
+
+	static final String SELECT_ORIGIN_HASHES = "SELECT id, origin_hash FROM events WHERE origin = :origin";
+
+	/** Published events only: drafts and archived events stay off the public read paths. */
+	static final String PUBLIC = "status = 'published'";
+
+	static final String FROM_CLAUSE = " AND date_end >= :from";
+
+	static final String TO_CLAUSE = " AND date_start <= :to";
+
+	static final String BBOX_CLAUSE = """
+			 AND geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)
+			 AND ST_Intersects(geom, ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))""";
+
+	/** Oldest first, then by id, so paging is stable. */
+	static final String ORDER_AND_PAGE = " ORDER BY date_start, id LIMIT :limit OFFSET :offset";
+
+	static final String INSERT = """
+			INSERT INTO events (id, title, summary, event_type, sub_event_type, actors_json, date_start, date_end,
+			    time_precision, place_text, place_id, geo_precision, geocode_method, geocode_score, geocode_json,
+			    country, admin1, geom, fatalities, claims_json, sources_json, control_side, control_change, status,
+			    version, origin, origin_hash, created_at, updated_at)
+			VALUES (:id, :title, :summary, :eventType, :subEventType, :actors, :dateStart, :dateEnd,
+			    :timePrecision, :placeText, :placeId, :geoPrecision, :geocodeMethod, :geocodeScore, :geocode,
+			    :country, :admin1, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :fatalities, :claims, :sources,
+			    :controlSide, :controlChange, :status, :version, :origin, :originHash, :createdAt, :updatedAt)""";
+
+	static final String UPDATE = """
+			UPDATE events SET title = :title, summary = :summary, event_type = :eventType,
+			    sub_event_type = :subEventType, actors_json = :actors, date_start = :dateStart, date_end = :dateEnd,
+			    time_precision = :timePrecision, place_text = :placeText, place_id = :placeId,
+			    geo_precision = :geoPrecision, geocode_method = :geocodeMethod, geocode_score = :geocodeScore,
+			    geocode_json = :geocode, country = :country, admin1 = :admin1,
+			    geom = ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), fatalities = :fatalities, claims_json = :claims,
+			    sources_json = :sources, control_side = :controlSide, control_change = :controlChange,
+			    status = :status, version = :version, origin = :origin, origin_hash = :originHash,
+			    updated_at = :updatedAt
+			WHERE id = :id AND version = :version - 1""";
+
+	static final String INSERT_VERSION = """
+			INSERT INTO event_versions (event_id, version, feature_json, written_at, written_by)
+			VALUES (:id, :version, :feature, :writtenAt, :writtenBy)""";
+
+	static final String COUNT_VERSIONS = "SELECT count(*) FROM event_versions WHERE event_id = :id";
+
+	private EventSql() {
+	}
+
+	static String select(String where) {
+		return "SELECT " + COLUMNS + " FROM events WHERE " + where + ORDER_AND_PAGE;
+	}
+
+	static String count(String where) {
+		return "SELECT count(*) FROM events WHERE " + where;
+	}
+
+}

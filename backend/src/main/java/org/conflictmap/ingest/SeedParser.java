@@ -1,0 +1,318 @@
+package org.conflictmap.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.conflictmap.event.Event;
+import org.conflictmap.event.EventVocabulary;
+import org.conflictmap.geocode.PlacePin;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads seeds/sides.yaml and the event files into checked records. Every problem is collected with its
+ * file and line (see seeds/README.md for the schema); nothing here touches the store.
+ */
+final class SeedParser {
+
+	static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+	private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+
+	private static final Set<String> EVENT_FIELDS = Set.of("id", "title", "summary", "event_type", "sub_event_type",
+			"actors", "date_start", "date_end", "time_precision", "place_text", "place", "fatalities", "claims",
+			"sources", "control_change", "status");
+
+	private static final Set<String> PLACE_FIELDS = Set.of("gazetteer_id", "lat", "lon", "geo_precision", "country",
+			"admin1", "note");
+
+	private static final Set<String> ACTOR_FIELDS = Set.of("side_a", "side_b", "associated");
+
+	private static final Set<String> CLAIM_FIELDS = Set.of("by", "statement", "status");
+
+	private static final Set<String> SOURCE_FIELDS = Set.of("publisher", "published", "dateline", "url");
+
+	private static final Set<String> CONTROL_FIELDS = Set.of("side", "change");
+
+	private static final Set<String> SIDE_FIELDS = Set.of("id", "label", "colour");
+
+	/** Generous for curated files, small enough that a hostile one cannot exhaust memory. */
+	private static final int MAX_FILE_CHARS = 10 * 1024 * 1024;
+
+	private final Problems problems;
+
+	SeedParser(Problems problems) {
+		this.problems = problems;
+	}
+
+	List<Side> sides(Path file) {
+		String name = file.toString();
+		var sides = new ArrayList<Side>();
+		var seen = new HashMap<String, Integer>();
+		for (Node item : items(file)) {
+			YamlMap m = YamlMap.of(name, item, "a side", SIDE_FIELDS, problems);
+			if (m == null) {
+				continue;
+			}
+			String id = m.string("id");
+			String label = m.string("label");
+			String colour = m.string("colour");
+			if (id != null && !SLUG.matcher(id).matches()) {
+				m.problem("id", "'" + id + "' must be lower-case letters, digits and hyphens");
+			}
+			if (colour != null && !COLOUR.matcher(colour).matches()) {
+				m.problem("colour", "'" + colour + "' must be a hex colour like #2e7d32");
+			}
+			if (id != null && seen.putIfAbsent(id, m.line()) != null) {
+				m.problem("id", "side '" + id + "' is declared twice (first at line " + seen.get(id) + ")");
+			}
+			sides.add(new Side(id, label, colour));
+		}
+		return sides;
+	}
+
+	/**
+	 * @param sideIds the declared sides, which control changes must name
+	 * @param seenIds ids already read from other files, to catch duplicates across files
+	 */
+	List<SeedEvent> events(Path file, Set<String> sideIds, Map<String, String> seenIds) {
+		String name = file.toString();
+		var events = new ArrayList<SeedEvent>();
+		for (Node item : items(file)) {
+			YamlMap m = YamlMap.of(name, item, "an event", EVENT_FIELDS, problems);
+			if (m != null) {
+				SeedEvent event = event(name, m, sideIds, seenIds);
+				if (event != null) {
+					events.add(event);
+				}
+			}
+		}
+		return events;
+	}
+
+	private SeedEvent event(String file, YamlMap m, Set<String> sideIds, Map<String, String> seenIds) {
+		int before = problems.messages().size();
+		String id = m.string("id");
+		if (id != null && !SLUG.matcher(id).matches()) {
+			m.problem("id", "'" + id + "' must be a slug: lower-case letters, digits and hyphens");
+		}
+		else if (id != null && seenIds.putIfAbsent(id, file + ":" + m.line()) != null) {
+			m.problem("id", "'" + id + "' is already used at " + seenIds.get(id) + "; ids must be unique");
+		}
+		String title = m.string("title");
+		String summary = m.string("summary");
+		String type = m.string("event_type");
+		String subType = m.string("sub_event_type");
+		if (type != null && !EventVocabulary.EVENT_TYPES.containsKey(type)) {
+			m.problem("event_type", "'" + type + "' is not an ACLED event type; use one of "
+					+ EventVocabulary.EVENT_TYPES.keySet());
+		}
+		else if (type != null && subType != null && !EventVocabulary.EVENT_TYPES.get(type).contains(subType)) {
+			m.problem("sub_event_type", "'" + subType + "' is not a sub-type of " + type + "; use one of "
+					+ EventVocabulary.EVENT_TYPES.get(type));
+		}
+		Event.Actors actors = actors(file, m);
+		LocalDate start = m.date("date_start");
+		LocalDate end = m.date("date_end");
+		if (start != null && end != null && end.isBefore(start)) {
+			m.problem("date_end", end + " is before date_start " + start);
+		}
+		Integer precision = m.optionalInteger("time_precision", 1);
+		if (precision == null && !m.has("time_precision")) {
+			m.problem("time_precision", "missing; 1 (day known), 2 (week) or 3 (month)");
+		}
+		else if (precision != null && !EventVocabulary.TIME_PRECISIONS.contains(precision)) {
+			m.problem("time_precision", "must be 1 (day known), 2 (week) or 3 (month), not " + precision);
+		}
+		String placeText = m.string("place_text");
+		PlacePin pin = m.has("place") ? pin(file, m) : null;
+		Integer fatalities = m.optionalInteger("fatalities", 0);
+		List<Event.Claim> claims = claims(file, m);
+		List<Event.Source> sources = sources(file, m);
+		Event.ControlChange control = control(file, m, sideIds);
+		String status = m.has("status") ? m.string("status") : "published";
+		if (status != null && !EventVocabulary.CURATION_STATUSES.contains(status)) {
+			m.problem("status", "must be one of " + EventVocabulary.CURATION_STATUSES + ", not '" + status + "'");
+		}
+		if (problems.messages().size() > before) {
+			return null;
+		}
+		Node placeNode = m.node("place_text");
+		return new SeedEvent(file, m.line(), placeNode.getStartMark().getLine() + 1, id, title, summary, type,
+				subType, actors, start, end, precision, placeText, pin, fatalities, claims, sources, control, status);
+	}
+
+	private Event.Actors actors(String file, YamlMap event) {
+		if (!event.has("actors")) {
+			event.problem("actors", "missing; give at least side_a");
+			return null;
+		}
+		YamlMap m = YamlMap.of(file, event.node("actors"), "actors", ACTOR_FIELDS, problems);
+		if (m == null) {
+			return null;
+		}
+		List<String> sideA = m.stringList("side_a");
+		if (sideA.isEmpty()) {
+			m.problem("side_a", "needs at least one actor");
+		}
+		return new Event.Actors(sideA, m.stringList("side_b"), m.stringList("associated"));
+	}
+
+	private PlacePin pin(String file, YamlMap event) {
+		YamlMap m = YamlMap.of(file, event.node("place"), "place", PLACE_FIELDS, problems);
+		if (m == null) {
+			return null;
+		}
+		String id = m.optionalString("gazetteer_id");
+		Double lat = m.optionalNumber("lat", -90, 90);
+		Double lon = m.optionalNumber("lon", -180, 180);
+		Integer precision = m.optionalInteger("geo_precision", 1);
+		if (precision == null || precision > 3) {
+			m.problem("geo_precision", "required in place: 1 (exact), 2 (near or part of) or 3 (region)");
+		}
+		if ((id == null) == (lat == null || lon == null)) {
+			m.problem("gazetteer_id", "give either gazetteer_id, or both lat and lon");
+		}
+		String country = m.optionalString("country");
+		if (country != null && !country.matches("[A-Z]{2}")) {
+			m.problem("country", "must be an ISO 3166-1 alpha-2 code like SY, not '" + country + "'");
+		}
+		return new PlacePin(id, lat, lon, precision == null ? 1 : precision, country, m.optionalString("admin1"),
+				m.optionalString("note"));
+	}
+
+	private List<Event.Claim> claims(String file, YamlMap event) {
+		var claims = new ArrayList<Event.Claim>();
+		for (Node item : event.list("claims")) {
+			YamlMap m = YamlMap.of(file, item, "a claim", CLAIM_FIELDS, problems);
+			if (m != null) {
+				String status = m.string("status");
+				if (status != null && !EventVocabulary.CLAIM_STATUSES.contains(status)) {
+					m.problem("status", "must be one of " + EventVocabulary.CLAIM_STATUSES + ", not '" + status + "'");
+				}
+				claims.add(new Event.Claim(m.string("by"), m.string("statement"), status));
+			}
+		}
+		return claims;
+	}
+
+	private List<Event.Source> sources(String file, YamlMap event) {
+		var sources = new ArrayList<Event.Source>();
+		for (Node item : event.list("sources")) {
+			YamlMap m = YamlMap.of(file, item, "a source", SOURCE_FIELDS, problems);
+			if (m != null) {
+				String url = m.optionalString("url");
+				if (url != null && !isWebAddress(url)) {
+					m.problem("url", "must be an http(s) address, not '" + url + "'");
+				}
+				sources.add(new Event.Source(m.string("publisher"), m.date("published"), m.optionalString("dateline"),
+						url));
+			}
+		}
+		if (sources.isEmpty() && event.has("id")) {
+			event.problem("sources", "every event needs at least one source");
+		}
+		return sources;
+	}
+
+	private Event.ControlChange control(String file, YamlMap event, Set<String> sideIds) {
+		if (!event.has("control_change")) {
+			return null;
+		}
+		YamlMap m = YamlMap.of(file, event.node("control_change"), "control_change", CONTROL_FIELDS, problems);
+		if (m == null) {
+			return null;
+		}
+		String side = m.string("side");
+		String change = m.string("change");
+		if (side != null && !sideIds.contains(side)) {
+			m.problem("side", "'" + side + "' is not declared in sides.yaml; declared: " + sideIds.stream().sorted().toList());
+		}
+		if (change != null && !EventVocabulary.CONTROL_CHANGES.contains(change)) {
+			m.problem("change", "must be gained or lost, not '" + change + "'");
+		}
+		return new Event.ControlChange(side, change);
+	}
+
+	private static boolean isWebAddress(String url) {
+		try {
+			URI uri = new URI(url);
+			return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	/** The top-level list of a seed file, or an empty list with the problem recorded. */
+	private List<Node> items(Path file) {
+		String name = file.toString();
+		String text;
+		try {
+			if (Files.size(file) > MAX_FILE_CHARS) {
+				problems.add(name, 1, "file is larger than " + MAX_FILE_CHARS / (1024 * 1024) + " MB; split it");
+				return List.of();
+			}
+			text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+		}
+		catch (CharacterCodingException ex) {
+			problems.add(name, 1, "file is not valid UTF-8; save it as UTF-8");
+			return List.of();
+		}
+		catch (IOException ex) {
+			problems.add(name, 0, "cannot read: " + ex.getMessage());
+			return List.of();
+		}
+		Node root;
+		try (Reader reader = new java.io.StringReader(text)) {
+			root = yaml().compose(reader);
+		}
+		catch (MarkedYAMLException ex) {
+			problems.add(name, ex.getProblemMark() == null ? 0 : ex.getProblemMark().getLine() + 1,
+					"not valid YAML: " + ex.getProblem());
+			return List.of();
+		}
+		catch (YAMLException | IOException ex) {
+			problems.add(name, 0, "not valid YAML: " + ex.getMessage());
+			return List.of();
+		}
+		if (root == null) {
+			return List.of();
+		}
+		if (!(root instanceof SequenceNode sequence)) {
+			problems.add(name, root, "the file must be a list of items, each starting with '- '");
+			return List.of();
+		}
+		return sequence.getValue();
+	}
+
+	private static Yaml yaml() {
+		var options = new LoaderOptions();
+		options.setAllowDuplicateKeys(false);
+		options.setMaxAliasesForCollections(50);
+		options.setAllowRecursiveKeys(false);
+		options.setNestingDepthLimit(20);
+		options.setCodePointLimit(MAX_FILE_CHARS);
+		return new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(
+				new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options);
+	}
+
+}

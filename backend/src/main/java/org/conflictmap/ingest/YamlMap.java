@@ -1,0 +1,197 @@
+package org.conflictmap.ingest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * One YAML mapping read field by field, with the line of every value at hand: each accessor reports a
+ * wrong or missing value as {@code file:line: field: what is expected} and returns null, so reading
+ * goes on and every problem is found in one pass. Unknown keys are problems too: a misspelt field must
+ * not be silently dropped.
+ */
+final class YamlMap {
+
+	private final String file;
+
+	private final Node node;
+
+	private final Map<String, Node> fields = new LinkedHashMap<>();
+
+	private final Problems problems;
+
+	private YamlMap(String file, Node node, Problems problems) {
+		this.file = file;
+		this.node = node;
+		this.problems = problems;
+	}
+
+	/** Wraps {@code node}, or reports that a mapping was expected there and returns null. */
+	static YamlMap of(String file, Node node, String what, Set<String> allowed, Problems problems) {
+		if (!(node instanceof MappingNode mapping)) {
+			problems.add(file, node, what + " must be a mapping of field: value");
+			return null;
+		}
+		var map = new YamlMap(file, node, problems);
+		for (NodeTuple tuple : mapping.getValue()) {
+			if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+				problems.add(file, tuple.getKeyNode(), "field names must be plain text");
+				continue;
+			}
+			if (!allowed.contains(key.getValue())) {
+				problems.add(file, key, "unknown field '" + key.getValue() + "' in " + what + "; expected one of "
+						+ allowed.stream().sorted().toList());
+				continue;
+			}
+			if (map.fields.putIfAbsent(key.getValue(), tuple.getValueNode()) != null) {
+				problems.add(file, key, "field '" + key.getValue() + "' is given twice in " + what);
+			}
+		}
+		return map;
+	}
+
+	/** Line of the mapping itself (1-based). */
+	int line() {
+		return node.getStartMark().getLine() + 1;
+	}
+
+	Node node(String key) {
+		return fields.get(key);
+	}
+
+	boolean has(String key) {
+		Node value = fields.get(key);
+		return value != null && !isNull(value);
+	}
+
+	void problem(String key, String message) {
+		problems.add(file, fields.getOrDefault(key, node), key + ": " + message);
+	}
+
+	/** A required, non-blank string. */
+	String string(String key) {
+		Node value = fields.get(key);
+		if (value == null) {
+			problems.add(file, node, key + ": missing; this field is required");
+			return null;
+		}
+		if (!(value instanceof ScalarNode scalar)) {
+			problem(key, "must be a single value, not a list or mapping");
+			return null;
+		}
+		if (isNull(value) || scalar.getValue().isBlank()) {
+			problem(key, "must not be empty");
+			return null;
+		}
+		return scalar.getValue().strip();
+	}
+
+	/** A string or null when absent or null. */
+	String optionalString(String key) {
+		Node value = fields.get(key);
+		if (value == null || isNull(value)) {
+			return null;
+		}
+		if (!(value instanceof ScalarNode scalar)) {
+			problem(key, "must be a single value, not a list or mapping");
+			return null;
+		}
+		return scalar.getValue().strip();
+	}
+
+	/** A required ISO date. */
+	LocalDate date(String key) {
+		String value = string(key);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			problem(key, "must be an ISO date like 2024-12-05, not '" + value + "'");
+			return null;
+		}
+	}
+
+	/** An optional whole number at least {@code min}; null when absent or explicitly null. */
+	Integer optionalInteger(String key, int min) {
+		String value = optionalString(key);
+		if (value == null) {
+			return null;
+		}
+		try {
+			int n = Integer.parseInt(value);
+			if (n >= min) {
+				return n;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		problem(key, "must be a whole number of at least " + min + ", not '" + value + "'");
+		return null;
+	}
+
+	/** An optional number within [min, max]. */
+	Double optionalNumber(String key, double min, double max) {
+		String value = optionalString(key);
+		if (value == null) {
+			return null;
+		}
+		try {
+			double d = Double.parseDouble(value);
+			if (d >= min && d <= max) {
+				return d;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		problem(key, "must be a number from " + min + " to " + max + ", not '" + value + "'");
+		return null;
+	}
+
+	/** A list of plain strings; empty when absent. */
+	List<String> stringList(String key) {
+		var out = new ArrayList<String>();
+		for (Node item : list(key)) {
+			if (item instanceof ScalarNode scalar && !isNull(item) && !scalar.getValue().isBlank()) {
+				out.add(scalar.getValue().strip());
+			}
+			else {
+				problems.add(file, item, key + ": every item must be a non-empty name");
+			}
+		}
+		return out;
+	}
+
+	/** The items of a list; empty when absent. */
+	List<Node> list(String key) {
+		Node value = fields.get(key);
+		if (value == null || isNull(value)) {
+			return List.of();
+		}
+		if (!(value instanceof SequenceNode sequence)) {
+			problem(key, "must be a list (items starting with '- ')");
+			return List.of();
+		}
+		return sequence.getValue();
+	}
+
+	private static boolean isNull(Node node) {
+		return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+	}
+
+}

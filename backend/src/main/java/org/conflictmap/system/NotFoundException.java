@@ -1,0 +1,10 @@
+package org.conflictmap.system;
+
+/** A resource a user asked for by id that does not exist (HTTP 404 problem+json). */
+public class NotFoundException extends RuntimeException {
+
+	public NotFoundException(String message) {
+		super(message);
+	}
+
+}

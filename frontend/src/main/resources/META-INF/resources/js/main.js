@@ -1,0 +1,64 @@
+// Wires the page: the map, the offline basemap, the events layer and the date filter, which lives in the
+// URL (?from=&to=) so that a filtered view is a link.
+import { fetchEvents } from './api.js';
+import { addOfflineBasemap } from './basemap.js';
+import { eventsLayer } from './events-layer.js';
+
+const map = L.map('map', { center: [35.6, 37.8], zoom: 7, minZoom: 3, maxZoom: 14 });
+L.control.scale({ imperial: false }).addTo(map);
+
+const form = document.getElementById('filters');
+const status = document.getElementById('status');
+let layer = null;
+
+function filterFromUrl() {
+  const params = new URLSearchParams(window.location.search);
+  return { from: params.get('from') ?? '', to: params.get('to') ?? '' };
+}
+
+async function load(filter) {
+  form.from.value = filter.from;
+  form.to.value = filter.to;
+  status.classList.remove('error');
+  status.textContent = 'Loading events…';
+  try {
+    const collection = await fetchEvents(filter);
+    if (layer) layer.remove();
+    layer = eventsLayer(collection).addTo(map);
+    const n = collection.features.length;
+    status.textContent = `${n} event${n === 1 ? '' : 's'}${describe(filter)}`;
+    document.body.dataset.eventsLoaded = String(n);
+  } catch (error) {
+    status.classList.add('error');
+    status.textContent = error.message;
+    document.body.dataset.eventsLoaded = 'error';
+  }
+}
+
+function describe({ from, to }) {
+  if (from && to) return ` from ${from} to ${to}`;
+  if (from) return ` from ${from}`;
+  if (to) return ` up to ${to}`;
+  return '';
+}
+
+function navigate(filter) {
+  const params = new URLSearchParams();
+  if (filter.from) params.set('from', filter.from);
+  if (filter.to) params.set('to', filter.to);
+  const query = params.toString();
+  history.pushState(null, '', query ? `?${query}` : window.location.pathname);
+  load(filter);
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  navigate({ from: form.from.value, to: form.to.value });
+});
+document.getElementById('reset').addEventListener('click', () => navigate({ from: '', to: '' }));
+window.addEventListener('popstate', () => load(filterFromUrl()));
+
+await addOfflineBasemap(map);
+await load(filterFromUrl());
+// First view: frame what there is to see; later filter changes keep the user's view.
+if (layer && layer.getLayers().length) map.fitBounds(layer.getBounds(), { padding: [40, 40], maxZoom: 8 });
