@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the repository's seeds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "conflictmap.data-dir=target/test-data/event-api-${random.uuid}")
+		properties = "conflictmap.data-dir=backend/target/test-data/event-api-${random.uuid}")
 class EventApiTest {
 
 	@LocalServerPort

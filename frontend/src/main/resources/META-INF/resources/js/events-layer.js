@@ -16,9 +16,19 @@ const PRECISION_RADIUS = { 2: 8000, 3: 60000 };
 
 /** A Leaflet layer with one symbol per event feature; each symbol carries the class "event-marker". */
 export function eventsLayer(collection) {
-  return L.geoJSON(collection, {
+  // Widest uncertainty first, so that precise dots are drawn on top and stay clickable.
+  const features = [...collection.features].sort((a, b) => b.properties.geo_precision - a.properties.geo_precision);
+  return L.geoJSON({ type: 'FeatureCollection', features }, {
     pointToLayer: (feature, latlng) => symbol(feature, latlng),
-    onEachFeature: (feature, layer) => layer.bindPopup(() => eventPopup(feature), { maxWidth: 360 }),
+    onEachFeature: (feature, layer) => {
+      layer.bindPopup(() => eventPopup(feature), { maxWidth: 360 });
+      // The drawn element names its event, for the list, for tests and for assistive tech.
+      layer.on('add', () => {
+        const element = layer.getElement();
+        element?.setAttribute('data-event-id', feature.id);
+        element?.setAttribute('aria-label', feature.properties.title);
+      });
+    },
   });
 }
 
