@@ -63,6 +63,7 @@ class MapBrowserTest {
 	@BeforeEach
 	void openPage() {
 		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+		context.setDefaultTimeout(10_000);
 		page = context.newPage();
 		page.onConsoleMessage(m -> {
 			if ("error".equals(m.type())) {

@@ -58,7 +58,8 @@ form.addEventListener('submit', (e) => {
 document.getElementById('reset').addEventListener('click', () => navigate({ from: '', to: '' }));
 window.addEventListener('popstate', () => load(filterFromUrl()));
 
-await addOfflineBasemap(map);
+// The events matter more than the outlines: a missing basemap must not keep them off the map.
+await addOfflineBasemap(map).catch((error) => console.warn(`offline basemap unavailable: ${error.message}`));
 await load(filterFromUrl());
 // First view: frame what there is to see; later filter changes keep the user's view.
 if (layer && layer.getLayers().length) map.fitBounds(layer.getBounds(), { padding: [40, 40], maxZoom: 8 });
