@@ -86,6 +86,8 @@ class MapBrowserTest {
 
 		assertThat(page.locator(MARKERS).count()).isEqualTo(all);
 		assertThat(page.locator("#status").textContent()).isEqualTo(all + " events");
+		assertThat(page.locator(".country-label", new Page.LocatorOptions().setHasText("Syria")).isVisible())
+			.as("the offline basemap draws and names the countries").isTrue();
 
 		page.fill("#from", "2024-12-04");
 		page.fill("#to", "2024-12-05");
