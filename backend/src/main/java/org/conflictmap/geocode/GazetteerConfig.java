@@ -3,7 +3,7 @@ package org.conflictmap.geocode;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.conflictmap.gazetteer.ExactNameGeocoder;
+import org.conflictmap.gazetteer.NewsGeocoder;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Geocoder;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +24,7 @@ class GazetteerConfig {
 
 	@Bean
 	Geocoder geocoder(Gazetteer gazetteer) {
-		return new ExactNameGeocoder(gazetteer);
+		return new NewsGeocoder(gazetteer);
 	}
 
 }

@@ -4,7 +4,7 @@ import javax.sql.DataSource;
 
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
-import org.conflictmap.gazetteer.ExactNameGeocoder;
+import org.conflictmap.gazetteer.NewsGeocoder;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.geocode.EventGeocoder;
 import org.conflictmap.support.TestDatabases;
@@ -27,7 +27,7 @@ final class SeedFixture {
 		DataSource ds = TestDatabases.h2();
 		jdbc = JdbcClient.create(ds);
 		repository = new EventRepository(jdbc);
-		importer = new SeedImporter(repository, new EventGeocoder(GAZETTEER, new ExactNameGeocoder(GAZETTEER)),
+		importer = new SeedImporter(repository, new EventGeocoder(GAZETTEER, new NewsGeocoder(GAZETTEER)),
 				new TransactionTemplate(new DataSourceTransactionManager(ds)));
 	}
 

@@ -87,15 +87,15 @@ class SeedImportErrorsTest {
 	}
 
 	@Test
-	void aPlaceTheGazetteerCannotResolveNamesItsLineAndHowToPinIt() throws IOException {
-		write(GOOD_EVENT.replace("place_text: Hama", "place_text: a strategic hill north of Hama"));
+	void aPlaceTheGeocoderDeclinesNamesItsLineWhyAndHowToPinIt() throws IOException {
+		write(GOOD_EVENT.replace("place_text: Hama", "place_text: \"Amman:\""));
 
 		SeedImportException ex = catchThrowableOfType(SeedImportException.class,
 				() -> fixture.importer.importDirectory(dir));
 
 		assertThat(ex.problems()).singleElement()
 			.asString()
-			.startsWith(events + ":10: place_text: cannot place \"a strategic hill north of Hama\"")
+			.startsWith(events + ":10: place_text: cannot place \"Amman:\": \"Amman:\" is a dateline")
 			.contains("Add a place: with gazetteer_id, or lat, lon and geo_precision");
 		assertThat(fixture.storedEvents()).isZero();
 	}

@@ -68,6 +68,12 @@ class SeedsTest {
 		assertThat(entering.geocode().placeId()).isEqualTo("gn:170017");
 		assertThat(entering.claims()).hasSize(2).allSatisfy(c -> assertThat(c.status()).isEqualTo("contested"));
 
+		Event edges = event("2024-12-04-rebels-push-to-hama-edges");
+		assertThat(edges.geocode().method()).isEqualTo("relative-edge");
+		assertThat(edges.geocode().placeId()).isEqualTo("gn:170017");
+		assertThat(edges.geocode().geoPrecision()).isEqualTo(2);
+		assertThat(km(edges, HAMA)).as("east and west edges together: the city itself").isLessThan(1);
+
 		Event militias = event("2024-12-02-iraqi-militias-cross-into-syria");
 		assertThat(km(militias, ALBU_KAMAL)).isLessThan(1);
 		assertThat(militias.geocode().geoPrecision()).isEqualTo(3);

@@ -12,13 +12,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import org.locationtech.jts.geom.Geometry;
 
 /**
- * An in-memory gazetteer: places by id and by folded name, plus the names of first-level
- * administrative areas. Immutable once built, so one instance serves every thread.
+ * An in-memory gazetteer: places by id, by folded name and by variant key, with fuzzy search over the
+ * variant keys, plus outlines and reach for the curated regions. Immutable once built, so one instance
+ * serves every thread.
  */
 public final class Gazetteer {
 
@@ -27,52 +32,85 @@ public final class Gazetteer {
 
 	private static final String ADMIN1_RESOURCE = "admin1-names.tsv";
 
-	private final Map<String, Place> byId;
+	/** Keys this short are too easily one edit from another name ("hish", "shin", "nubl"). */
+	private static final int MIN_FUZZY_LENGTH = 5;
 
-	private final Map<String, List<Place>> byName;
+	private final Map<String, Place> byId = new LinkedHashMap<>();
+
+	private final Map<String, List<Place>> byFolded = new HashMap<>();
+
+	private final Map<String, List<Place>> byKey = new HashMap<>();
+
+	/** Variant keys per country, for fuzzy search: parallel lists of key and place. */
+	private final Map<String, List<String>> fuzzyKeys = new HashMap<>();
+
+	private final Map<String, List<Place>> fuzzyPlaces = new HashMap<>();
 
 	private final Map<String, String> admin1Names;
 
-	private Gazetteer(Collection<Place> places, Map<String, String> admin1Names) {
-		this.byId = new LinkedHashMap<>();
-		this.byName = new HashMap<>();
+	private final Map<String, Supplement.Extra> extras;
+
+	private Gazetteer(Collection<Place> places, Map<String, String> admin1Names, Map<String, Supplement.Extra> extras) {
 		for (Place place : places) {
 			if (byId.putIfAbsent(place.id(), place) != null) {
 				throw new IllegalArgumentException("duplicate gazetteer id " + place.id());
 			}
+			Set<String> keys = new LinkedHashSet<>();
 			for (String name : place.allNames()) {
-				String key = Names.fold(name);
-				if (!key.isEmpty()) {
-					List<Place> list = byName.computeIfAbsent(key, k -> new ArrayList<>(1));
-					if (!list.contains(place)) {
-						list.add(place);
-					}
+				add(byFolded, Names.fold(name), place);
+				String key = Names.key(name);
+				add(byKey, key, place);
+				keys.add(key);
+			}
+			for (String key : keys) {
+				if (key.length() >= MIN_FUZZY_LENGTH) {
+					fuzzyKeys.computeIfAbsent(place.countryCode(), c -> new ArrayList<>()).add(key);
+					fuzzyPlaces.computeIfAbsent(place.countryCode(), c -> new ArrayList<>()).add(place);
 				}
 			}
 		}
 		this.admin1Names = Map.copyOf(admin1Names);
+		this.extras = Map.copyOf(extras);
 	}
 
-	/** A gazetteer over the given places, with no administrative-area names. */
+	private static void add(Map<String, List<Place>> index, String key, Place place) {
+		if (key.isEmpty()) {
+			return;
+		}
+		List<Place> list = index.computeIfAbsent(key, k -> new ArrayList<>(1));
+		if (!list.contains(place)) {
+			list.add(place);
+		}
+	}
+
+	/** A gazetteer over the given places only. */
 	public static Gazetteer of(Collection<Place> places) {
-		return new Gazetteer(places, Map.of());
+		return new Gazetteer(places, Map.of(), Map.of());
 	}
 
-	/** The shipped extract: GeoNames cities500 rows for Syria and its neighbours. */
+	/** The shipped extract (GeoNames cities500 for Syria and its neighbours) plus the curated supplement. */
 	public static Gazetteer loadDefault() {
 		try (InputStream in = resource(EXTRACT_RESOURCE)) {
-			return new Gazetteer(read(in, EXTRACT_RESOURCE), loadAdmin1Names());
+			return withSupplement(read(in, EXTRACT_RESOURCE));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	/** A gazetteer from any standard GeoNames dump on disk (cities500.txt, a country file, ...). */
+	/** Any standard GeoNames dump on disk (cities500.txt, a country file, ...) plus the curated supplement. */
 	public static Gazetteer load(Path geonamesDump) throws IOException {
 		try (InputStream in = Files.newInputStream(geonamesDump)) {
-			return new Gazetteer(read(in, geonamesDump.toString()), loadAdmin1Names());
+			return withSupplement(read(in, geonamesDump.toString()));
 		}
+	}
+
+	private static Gazetteer withSupplement(List<Place> geonames) throws IOException {
+		Supplement supplement = Supplement.load();
+		var places = new ArrayList<Place>(geonames.size() + supplement.places().size());
+		places.addAll(geonames);
+		places.addAll(supplement.places());
+		return new Gazetteer(places, loadAdmin1Names(), supplement.extras());
 	}
 
 	private static List<Place> read(InputStream in, String name) throws IOException {
@@ -99,7 +137,7 @@ public final class Gazetteer {
 		return names;
 	}
 
-	private static InputStream resource(String name) {
+	static InputStream resource(String name) {
 		InputStream in = Gazetteer.class.getResourceAsStream(name);
 		if (in == null) {
 			throw new IllegalStateException("gazetteer resource " + name + " is missing from the classpath");
@@ -107,19 +145,110 @@ public final class Gazetteer {
 		return in;
 	}
 
-	/** The record with this id ({@code gn:170017}, {@code cm:...}). */
+	/** The record with this id ({@code gn:170017}, {@code cm:northern-syria}). */
 	public Optional<Place> byId(String id) {
 		return Optional.ofNullable(byId.get(id));
 	}
 
-	/** Every record one of whose names folds to the same key as {@code name}. */
+	/** Every record one of whose names folds to the same form as {@code name}. */
 	public List<Place> byName(String name) {
-		return List.copyOf(byName.getOrDefault(Names.fold(name), List.of()));
+		return List.copyOf(byFolded.getOrDefault(Names.fold(name), List.of()));
+	}
+
+	/**
+	 * Candidate records for a name: exact (folded) and variant-key matches; only when there are none,
+	 * fuzzy matches on the variant key within {@code country} (or everywhere when that finds none, or when
+	 * country is null), with an edit distance scaled to the key's length.
+	 */
+	public List<Match> candidates(String name, String country) {
+		var matches = new LinkedHashMap<String, Match>();
+		for (Place p : byFolded.getOrDefault(Names.fold(name), List.of())) {
+			matches.putIfAbsent(p.id(), new Match(p, Match.EXACT, 0));
+		}
+		String key = Names.key(name);
+		for (Place p : byKey.getOrDefault(key, List.of())) {
+			matches.putIfAbsent(p.id(), new Match(p, Match.VARIANT, 0));
+		}
+		if (!matches.isEmpty() || key.length() < MIN_FUZZY_LENGTH) {
+			return List.copyOf(matches.values());
+		}
+		int max = key.length() <= 6 ? 1 : 2;
+		if (country != null) {
+			fuzzy(key, max, country, matches);
+		}
+		if (matches.isEmpty()) {
+			for (String c : fuzzyKeys.keySet()) {
+				if (!c.equals(country)) {
+					fuzzy(key, max, c, matches);
+				}
+			}
+		}
+		return List.copyOf(matches.values());
+	}
+
+	private void fuzzy(String key, int max, String country, Map<String, Match> matches) {
+		List<String> keys = fuzzyKeys.getOrDefault(country, List.of());
+		List<Place> places = fuzzyPlaces.getOrDefault(country, List.of());
+		for (int i = 0; i < keys.size(); i++) {
+			int d = Names.distance(key, keys.get(i), max);
+			if (d <= max) {
+				Place p = places.get(i);
+				Match previous = matches.get(p.id());
+				if (previous == null || previous.distance() > d) {
+					matches.put(p.id(), new Match(p, Match.FUZZY, d));
+				}
+			}
+		}
 	}
 
 	/** The first-level administrative area's name (a Syrian governorate, say), when known. */
 	public Optional<String> admin1Name(Place place) {
 		return Optional.ofNullable(admin1Names.get(place.countryCode() + "." + place.admin1Code()));
+	}
+
+	/** The approximate outline of a curated region or governorate, when the supplement draws one. */
+	public Optional<Geometry> outline(Place place) {
+		Supplement.Extra extra = extras.get(place.id());
+		return Optional.ofNullable(extra == null ? null : extra.outline());
+	}
+
+	/**
+	 * How far the place reaches from its point, in km: the supplement's figure for curated records,
+	 * otherwise an estimate from its kind and population (a city of a million people spans about 8 km
+	 * from its centre; a village about 1 km).
+	 */
+	public double reachKm(Place place) {
+		Supplement.Extra extra = extras.get(place.id());
+		if (extra != null && extra.reachKm() > 0) {
+			return extra.reachKm();
+		}
+		double byPopulation = 0.008 * Math.sqrt(Math.max(place.population(), 0));
+		double floor = switch (place.featureCode()) {
+			case "PPLC" -> 8;
+			case "PPLA" -> 4;
+			case "PPLA2" -> 2;
+			default -> 1;
+		};
+		return Math.min(Math.max(byPopulation, floor), 15);
+	}
+
+	/**
+	 * Whether the record stands for an area rather than a point: an administrative area, a region, or a
+	 * curated record whose reach is 10 km or more (a border zone, say). Events placed there get
+	 * geo_precision 3.
+	 */
+	public boolean isArea(Place place) {
+		if ("A".equals(place.featureClass()) || "L".equals(place.featureClass())) {
+			return true;
+		}
+		Supplement.Extra extra = extras.get(place.id());
+		return extra != null && extra.reachKm() >= 10;
+	}
+
+	/** Where a curated record's coordinates come from, when it is one. */
+	public Optional<String> provenance(Place place) {
+		Supplement.Extra extra = extras.get(place.id());
+		return Optional.ofNullable(extra == null ? null : extra.source());
 	}
 
 	/** How many records the gazetteer holds. */
