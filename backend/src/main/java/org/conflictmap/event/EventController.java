@@ -2,10 +2,12 @@ package org.conflictmap.event;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.conflictmap.system.NotFoundException;
+import org.conflictmap.system.Parameters;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,11 +42,7 @@ class EventController {
 	/** One published event as a GeoJSON Feature. */
 	@GetMapping("/api/events/{id}")
 	ResponseEntity<byte[]> one(@PathVariable String id, HttpServletRequest request) {
-		if (!request.getParameterMap().isEmpty()) {
-			String name = request.getParameterMap().keySet().iterator().next();
-			throw new org.conflictmap.system.BadRequestException(name,
-					"unknown parameter '" + name + "'; this endpoint takes none");
-		}
+		Parameters.requireOnly(request.getParameterMap(), Set.of());
 		Event event = events.findById(id)
 			.filter(e -> "published".equals(e.status()))
 			.orElseThrow(() -> new NotFoundException("no published event has the id '" + id + "'"));

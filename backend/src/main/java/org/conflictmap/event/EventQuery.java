@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.conflictmap.system.BadRequestException;
+import org.conflictmap.system.Parameters;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -44,27 +45,13 @@ public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit,
 	 * everything.
 	 */
 	public static EventQuery fromParameters(Map<String, String[]> params) {
-		for (var entry : params.entrySet()) {
-			if (!PARAMETERS.contains(entry.getKey())) {
-				throw new BadRequestException(entry.getKey(), "unknown parameter '" + entry.getKey()
-						+ "'; this endpoint takes " + String.join(", ", PARAMETERS.stream().sorted().toList()));
-			}
-			if (entry.getValue().length > 1) {
-				throw new BadRequestException(entry.getKey(), entry.getKey() + " is given "
-						+ entry.getValue().length + " times; give it once");
-			}
-		}
-		return new EventQuery(date(params, "from"), date(params, "to"), bbox(single(params, "bbox")),
+		Parameters.requireOnly(params, PARAMETERS);
+		return new EventQuery(date(params, "from"), date(params, "to"), bbox(Parameters.single(params, "bbox")),
 				Math.min(integer(params, "limit", DEFAULT_LIMIT, 1), MAX_LIMIT), integer(params, "offset", 0, 0));
 	}
 
-	private static String single(Map<String, String[]> params, String name) {
-		String[] values = params.get(name);
-		return values == null || values[0].isBlank() ? null : values[0].strip();
-	}
-
 	private static LocalDate date(Map<String, String[]> params, String name) {
-		String value = single(params, name);
+		String value = Parameters.single(params, name);
 		if (value == null) {
 			return null;
 		}
@@ -77,7 +64,7 @@ public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit,
 	}
 
 	private static int integer(Map<String, String[]> params, String name, int absent, int min) {
-		String value = single(params, name);
+		String value = Parameters.single(params, name);
 		if (value == null) {
 			return absent;
 		}
