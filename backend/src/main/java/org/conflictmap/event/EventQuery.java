@@ -45,9 +45,18 @@ public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit,
 	 * everything.
 	 */
 	public static EventQuery fromParameters(Map<String, String[]> params) {
+		return fromParameters(params, DEFAULT_LIMIT, MAX_LIMIT);
+	}
+
+	/**
+	 * The same parameters with another page size: exports default to everything that matches.
+	 * @param defaultLimit the limit when none is given
+	 * @param maxLimit larger limits are clamped to this
+	 */
+	public static EventQuery fromParameters(Map<String, String[]> params, int defaultLimit, int maxLimit) {
 		Parameters.requireOnly(params, PARAMETERS);
 		return new EventQuery(date(params, "from"), date(params, "to"), bbox(Parameters.single(params, "bbox")),
-				Math.min(integer(params, "limit", DEFAULT_LIMIT, 1), MAX_LIMIT), integer(params, "offset", 0, 0));
+				Math.min(integer(params, "limit", defaultLimit, 1), maxLimit), integer(params, "offset", 0, 0));
 	}
 
 	private static LocalDate date(Map<String, String[]> params, String name) {

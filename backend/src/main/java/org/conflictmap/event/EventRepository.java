@@ -19,6 +19,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The event store, the same code on PostGIS and H2GIS. Writes keep every version in
@@ -44,7 +45,12 @@ public class EventRepository {
 		return jdbc.sql(EventSql.count(where.sql)).params(where.params).query(Long.class).single();
 	}
 
-	/** Hands every published event that matches to {@code sink}, oldest first, one page. */
+	/**
+	 * Hands every published event that matches to {@code sink}, oldest first, one page. Read-only
+	 * transaction and the configured fetch size let PostgreSQL stream through a cursor instead of
+	 * loading the whole answer.
+	 */
+	@Transactional(readOnly = true)
 	public void forEach(EventQuery query, Consumer<Event> sink) {
 		var where = where(query);
 		jdbc.sql(EventSql.select(where.sql))

@@ -24,9 +24,9 @@ final class EventSql {
 
 	static final String TO_CLAUSE = " AND date_start <= :to";
 
-	static final String BBOX_CLAUSE = """
-			 AND geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)
-			 AND ST_Intersects(geom, ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))""";
+	// a plain string, not a text block: the clauses are appended and each must start with its space
+	static final String BBOX_CLAUSE = " AND geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)"
+			+ " AND ST_Intersects(geom, ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))";
 
 	/** Oldest first, then by id, so paging is stable. */
 	static final String ORDER_AND_PAGE = " ORDER BY date_start, id LIMIT :limit OFFSET :offset";

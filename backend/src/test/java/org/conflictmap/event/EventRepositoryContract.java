@@ -76,6 +76,18 @@ abstract class EventRepositoryContract {
 	}
 
 	@Test
+	void dateAndBboxFiltersCombine() {
+		repository.insert(event("aleppo-early", "2024-11-29", "2024-11-30", ALEPPO), "seed", "h", "test");
+		repository.insert(event("hama-early", "2024-11-29", "2024-11-30", HAMA), "seed", "h", "test");
+		repository.insert(event("hama-late", "2024-12-05", "2024-12-05", HAMA), "seed", "h", "test");
+
+		var aroundHama = new Envelope(36.5, 37.0, 35.0, 35.3);
+
+		assertThat(ids(query("2024-11-01", "2024-12-01", aroundHama))).containsExactly("hama-early");
+		assertThat(repository.count(query("2024-11-01", "2024-12-01", aroundHama))).isEqualTo(1);
+	}
+
+	@Test
 	void pagesAreStableAndCountIgnoresPaging() {
 		for (int day = 1; day <= 5; day++) {
 			repository.insert(event("day-" + day, "2024-12-0" + day, "2024-12-0" + day, HAMA), "seed", "h", "test");

@@ -102,6 +102,14 @@ class EventApiTest {
 		assertThat(page.body().get("numberMatched").asInt()).isGreaterThanOrEqualTo(10);
 	}
 
+	@Test
+	void everyFilterCombinesWithEveryOther() {
+		List<String> all = ids(get("/api/events?from=2024-12-04&to=2024-12-05&bbox=36.6,35.0,36.9,35.3&limit=50&offset=0"));
+
+		assertThat(all).contains("2024-12-05-rebels-say-they-are-entering-hama")
+			.doesNotContain("2024-12-04-golani-visits-aleppo-citadel", "2024-12-03-rebels-reach-hill-north-of-hama");
+	}
+
 	@ParameterizedTest(name = "{0} -> 400 naming {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			from=yesterday                  | from  | must be an ISO date

@@ -1,0 +1,92 @@
+package org.conflictmap.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.conflictmap.event.Event;
+import org.conflictmap.event.EventJson;
+import org.conflictmap.event.EventQuery;
+import org.conflictmap.event.EventRepository;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Downloads of what a user filtered: the same parameters and the same {@link EventQuery} as
+ * {@code /api/events}, so an export can never ignore a filter. Without {@code limit} an export holds
+ * everything that matches. Streamed: rows go out as the database hands them over.
+ */
+@RestController
+class ExportController {
+
+	private final EventRepository events;
+
+	ExportController(EventRepository events) {
+		this.events = events;
+	}
+
+	@GetMapping("/api/export/events.{extension}")
+	void events(@PathVariable String extension, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		ExportFormat format = ExportFormat.of(extension);
+		EventQuery query = EventQuery.fromParameters(request.getParameterMap(), Integer.MAX_VALUE, Integer.MAX_VALUE);
+		Consumer<Consumer<Event>> source = sink -> events.forEach(query, sink);
+		String name = fileName(query, format);
+		response.setContentType(format.mediaType);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+		switch (format) {
+			case GEOJSON -> EventJson.writeCollection(response.getOutputStream(), events.count(query), source);
+			case CSV -> EventCsv.write(response.getOutputStream(), source);
+			case KML -> EventKml.write(response.getOutputStream(), name, source);
+			case GPKG -> sendGeoPackage(source, response);
+		}
+	}
+
+	private static void sendGeoPackage(Consumer<Consumer<Event>> source, HttpServletResponse response) throws IOException {
+		Path file = EventGeoPackage.temporaryFile();
+		try {
+			EventGeoPackage.write(file, source);
+			response.setContentLengthLong(Files.size(file));
+			try (OutputStream out = response.getOutputStream()) {
+				Files.copy(file, out);
+			}
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	/** "conflict-map-events_2024-12-01_to_2024-12-05_bbox-36.6,35,36.9,35.3_exported-2026-11-25.csv". */
+	static String fileName(EventQuery q, ExportFormat format) {
+		var parts = new ArrayList<String>();
+		parts.add("conflict-map-events");
+		if (q.from() != null || q.to() != null) {
+			parts.add((q.from() == null ? "start" : q.from().toString()) + "_to_" + (q.to() == null ? "now" : q.to().toString()));
+		}
+		if (q.bbox() != null) {
+			parts.add(String.format(Locale.ROOT, "bbox-%s,%s,%s,%s", trim(q.bbox().getMinX()), trim(q.bbox().getMinY()),
+					trim(q.bbox().getMaxX()), trim(q.bbox().getMaxY())));
+		}
+		if (q.offset() > 0 || q.limit() < Integer.MAX_VALUE) {
+			parts.add("offset-" + q.offset() + (q.limit() < Integer.MAX_VALUE ? "_limit-" + q.limit() : ""));
+		}
+		parts.add("exported-" + LocalDate.now(ZoneOffset.UTC));
+		return String.join("_", parts) + "." + format.extension;
+	}
+
+	private static String trim(double v) {
+		return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+	}
+
+}
