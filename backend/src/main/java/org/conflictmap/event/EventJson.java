@@ -80,9 +80,21 @@ public final class EventJson {
 	 * @param source calls its argument once per event, in order
 	 */
 	public static void writeCollection(OutputStream out, long numberMatched, Consumer<Consumer<Event>> source) {
+		writeCollection(out, numberMatched, Map.of(), source);
+	}
+
+	/**
+	 * The same, with foreign members (OGC API {@code links}, {@code timeStamp}, ...) written before the
+	 * features.
+	 */
+	public static void writeCollection(OutputStream out, long numberMatched, Map<String, Object> members,
+			Consumer<Consumer<Event>> source) {
 		try (JsonGenerator json = MAPPER.createGenerator(out)) {
 			json.writeStartObject();
 			json.writeStringProperty("type", "FeatureCollection");
+			for (var member : members.entrySet()) {
+				json.writePOJOProperty(member.getKey(), member.getValue());
+			}
 			json.writeArrayPropertyStart("features");
 			int[] returned = { 0 };
 			source.accept(e -> {

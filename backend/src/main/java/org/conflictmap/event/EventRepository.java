@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -58,6 +59,22 @@ public class EventRepository {
 			.param("limit", query.limit())
 			.param("offset", query.offset())
 			.query((RowCallbackHandler) rs -> sink.accept(map(rs)));
+	}
+
+	/** Where and when the published events lie, or null when there are none. */
+	public Extent extent() {
+		return jdbc.sql(EventSql.EXTENT).query((rs, n) -> {
+			LocalDate first = rs.getObject("first_day", LocalDate.class);
+			if (first == null) {
+				return null;
+			}
+			return new Extent(new Envelope(rs.getDouble("min_lon"), rs.getDouble("max_lon"), rs.getDouble("min_lat"),
+					rs.getDouble("max_lat")), first, rs.getObject("last_day", LocalDate.class));
+		}).optional().orElse(null);
+	}
+
+	/** The spatial and temporal extent of the published events. */
+	public record Extent(Envelope bbox, LocalDate firstDay, LocalDate lastDay) {
 	}
 
 	/** Ids of the events that came from {@code origin}, with the content hash they were written from. */

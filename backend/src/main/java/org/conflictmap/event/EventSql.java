@@ -15,6 +15,12 @@ final class EventSql {
 
 	static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM events WHERE id = :id";
 
+	/** ST_X / ST_Y aggregates rather than ST_Extent, whose result type differs between PostGIS and H2GIS. */
+	static final String EXTENT = """
+			SELECT min(ST_X(geom)) AS min_lon, min(ST_Y(geom)) AS min_lat, max(ST_X(geom)) AS max_lon,
+			    max(ST_Y(geom)) AS max_lat, min(date_start) AS first_day, max(date_end) AS last_day
+			FROM events WHERE status = 'published'""";
+
 	static final String SELECT_ORIGIN_HASHES = "SELECT id, origin_hash FROM events WHERE origin = :origin";
 
 	/** Published events only: drafts and archived events stay off the public read paths. */

@@ -1,0 +1,36 @@
+package org.conflictmap.ogcapi;
+
+import java.util.List;
+
+/** OGC API - Features vocabulary in one place: paths, link relations, media types, conformance classes. */
+final class OgcApi {
+
+	static final String ROOT = "/ogcapi";
+
+	static final String EVENTS = "events";
+
+	static final int DEFAULT_LIMIT = 100;
+
+	/** Advertised in the OpenAPI document, so clients such as GDAL ask for large pages. */
+	static final int MAX_LIMIT = 10_000;
+
+	static final String JSON = "application/json";
+
+	static final String GEOJSON = "application/geo+json";
+
+	static final String HTML = "text/html";
+
+	static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
+
+	static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+
+	static final List<String> CONFORMANCE = List.of(
+			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+
+	private OgcApi() {
+	}
+
+}

@@ -1,0 +1,270 @@
+package org.conflictmap.ogcapi;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.conflictmap.event.Event;
+import org.conflictmap.event.EventJson;
+import org.conflictmap.event.EventQuery;
+import org.conflictmap.event.EventRepository;
+import org.conflictmap.system.BadRequestException;
+import org.conflictmap.system.NotFoundException;
+import org.conflictmap.system.Parameters;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * OGC API - Features Part 1 (Core, GeoJSON, HTML, OpenAPI 3.0) over the published events, so QGIS and
+ * GDAL add the layer by URL. Items go through the same {@link EventQuery} as {@code /api/events}:
+ * {@code datetime} becomes its date range, {@code bbox} its box.
+ */
+@RestController
+class OgcApiController {
+
+	private static final Set<String> ONLY_F = Set.of("f");
+
+	private static final Set<String> ITEM_PARAMETERS = Set.of("bbox", "datetime", "limit", "offset", "f");
+
+	private final EventRepository events;
+
+	OgcApiController(EventRepository events) {
+		this.events = events;
+	}
+
+	@GetMapping({ OgcApi.ROOT, OgcApi.ROOT + "/" })
+	void landing(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Parameters.requireOnly(request.getParameterMap(), ONLY_F);
+		var body = new LinkedHashMap<String, Object>();
+		body.put("title", "conflict-map");
+		body.put("description", "Curated conflict events, geocoded from news reports, as OGC API - Features.");
+		body.put("links", List.of(link(url("/"), "self", OgcApi.JSON, "This document"),
+				link(url("/") + "?f=html", "alternate", OgcApi.HTML, "This document as HTML"),
+				link(url("/api"), "service-desc", OgcApi.OPENAPI, "The API definition"),
+				link(url("/conformance"), "conformance", OgcApi.JSON, "Conformance classes"),
+				link(url("/collections"), "data", OgcApi.JSON, "The collections")));
+		send(request, response, body, () -> OgcHtml.landing(body));
+	}
+
+	@GetMapping(OgcApi.ROOT + "/conformance")
+	void conformance(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Parameters.requireOnly(request.getParameterMap(), ONLY_F);
+		Map<String, Object> body = Map.of("conformsTo", OgcApi.CONFORMANCE);
+		send(request, response, body, () -> OgcHtml.list("Conformance", OgcApi.CONFORMANCE));
+	}
+
+	@GetMapping(OgcApi.ROOT + "/api")
+	void api(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Parameters.requireOnly(request.getParameterMap(), ONLY_F);
+		Map<String, Object> body = OpenApiDocument.build(url(""));
+		if (Encoding.of(request) == Encoding.HTML) {
+			sendHtml(response, OgcHtml.pre("API definition (OpenAPI 3.0)", EventJson.MAPPER.writerWithDefaultPrettyPrinter()
+				.writeValueAsString(body)));
+			return;
+		}
+		sendJson(response, OgcApi.OPENAPI, body);
+	}
+
+	@GetMapping(OgcApi.ROOT + "/collections")
+	void collections(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Parameters.requireOnly(request.getParameterMap(), ONLY_F);
+		Map<String, Object> events = eventsCollection();
+		var body = new LinkedHashMap<String, Object>();
+		body.put("links", List.of(link(url("/collections"), "self", OgcApi.JSON, "This document"),
+				link(url("/collections") + "?f=html", "alternate", OgcApi.HTML, "This document as HTML")));
+		body.put("collections", List.of(events));
+		send(request, response, body, () -> OgcHtml.collections(List.of(events)));
+	}
+
+	@GetMapping(OgcApi.ROOT + "/collections/{collectionId}")
+	void collection(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		Parameters.requireOnly(request.getParameterMap(), ONLY_F);
+		requireCollection(collectionId);
+		Map<String, Object> body = eventsCollection();
+		send(request, response, body, () -> OgcHtml.collections(List.of(body)));
+	}
+
+	@GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
+	void items(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		Map<String, String[]> params = request.getParameterMap();
+		Parameters.requireOnly(params, ITEM_PARAMETERS);
+		requireCollection(collectionId);
+		EventQuery query = query(params);
+		long matched = events.count(query);
+		Encoding encoding = Encoding.of(request);
+		if (encoding == Encoding.HTML) {
+			var page = new ArrayList<Event>();
+			events.forEach(query, page::add);
+			sendHtml(response, OgcHtml.items(page, matched, query.offset()));
+			return;
+		}
+		var members = new LinkedHashMap<String, Object>();
+		members.put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+		members.put("links", itemLinks(request, query, matched));
+		response.setContentType(OgcApi.GEOJSON);
+		response.setCharacterEncoding("UTF-8");
+		EventJson.writeCollection(response.getOutputStream(), matched, members, sink -> events.forEach(query, sink));
+	}
+
+	@GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items/{featureId}")
+	void item(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		Parameters.requireOnly(request.getParameterMap(), ONLY_F);
+		requireCollection(collectionId);
+		Event event = events.findById(featureId)
+			.filter(e -> "published".equals(e.status()))
+			.orElseThrow(() -> new NotFoundException("no published event has the id '" + featureId + "'"));
+		Map<String, Object> feature = new LinkedHashMap<>(EventJson.feature(event));
+		String self = url("/collections/events/items/") + featureId;
+		feature.put("links", List.of(link(self, "self", OgcApi.GEOJSON, "This feature"),
+				link(self + "?f=html", "alternate", OgcApi.HTML, "This feature as HTML"),
+				link(url("/collections/events"), "collection", OgcApi.JSON, "The events collection")));
+		if (Encoding.of(request) == Encoding.HTML) {
+			sendHtml(response, OgcHtml.items(List.of(event), 1, 0));
+			return;
+		}
+		sendJson(response, OgcApi.GEOJSON, feature);
+	}
+
+	/** OGC parameters mapped onto the query the whole service shares. */
+	static EventQuery query(Map<String, String[]> params) {
+		var translated = new HashMap<String, String[]>();
+		for (String name : List.of("bbox", "limit", "offset")) {
+			String value = Parameters.single(params, name);
+			if (value != null) {
+				translated.put(name, new String[] { value });
+			}
+		}
+		String datetime = Parameters.single(params, "datetime");
+		if (datetime != null) {
+			DateRange range = DateRange.parse(datetime);
+			if (range.from() != null) {
+				translated.put("from", new String[] { range.from().toString() });
+			}
+			if (range.to() != null) {
+				translated.put("to", new String[] { range.to().toString() });
+			}
+		}
+		return EventQuery.fromParameters(translated, OgcApi.DEFAULT_LIMIT, OgcApi.MAX_LIMIT);
+	}
+
+	private List<Map<String, Object>> itemLinks(HttpServletRequest request, EventQuery query, long matched) {
+		var links = new ArrayList<Map<String, Object>>();
+		links.add(link(page(request, query.offset(), "json"), "self", OgcApi.GEOJSON, "This page"));
+		links.add(link(page(request, query.offset(), "html"), "alternate", OgcApi.HTML, "This page as HTML"));
+		if ((long) query.offset() + query.limit() < matched) {
+			links.add(link(page(request, query.offset() + query.limit(), "json"), "next", OgcApi.GEOJSON, "Next page"));
+		}
+		if (query.offset() > 0) {
+			links.add(link(page(request, Math.max(0, query.offset() - query.limit()), "json"), "prev", OgcApi.GEOJSON,
+					"Previous page"));
+		}
+		links.add(link(url("/collections/events"), "collection", OgcApi.JSON, "The events collection"));
+		return links;
+	}
+
+	private static String page(HttpServletRequest request, int offset, String f) {
+		return ServletUriComponentsBuilder.fromRequest(request)
+			.replaceQueryParam("offset", offset)
+			.replaceQueryParam("f", f)
+			.build()
+			.toUriString();
+	}
+
+	private Map<String, Object> eventsCollection() {
+		var c = new LinkedHashMap<String, Object>();
+		c.put("id", OgcApi.EVENTS);
+		c.put("title", "Conflict events");
+		c.put("description", "Published conflict events: points in WGS84 with their dates, actors, claims and sources.");
+		c.put("itemType", "feature");
+		c.put("crs", List.of(OgcApi.CRS84));
+		EventRepository.Extent extent = events.extent();
+		if (extent != null) {
+			var b = extent.bbox();
+			c.put("extent", Map.of("spatial", Map.of("bbox", List.of(List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY())),
+					"crs", OgcApi.CRS84), "temporal", Map.of("interval",
+							List.of(List.of(extent.firstDay() + "T00:00:00Z", extent.lastDay() + "T23:59:59Z")),
+							"trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian")));
+		}
+		String self = url("/collections/events");
+		c.put("links", List.of(link(self, "self", OgcApi.JSON, "This collection"),
+				link(self + "?f=html", "alternate", OgcApi.HTML, "This collection as HTML"),
+				link(self + "/items", "items", OgcApi.GEOJSON, "The events"),
+				link(self + "/items?f=html", "items", OgcApi.HTML, "The events as HTML")));
+		return c;
+	}
+
+	private static void requireCollection(String id) {
+		if (!OgcApi.EVENTS.equals(id)) {
+			throw new NotFoundException("no collection '" + id + "'; this service has: " + OgcApi.EVENTS);
+		}
+	}
+
+	private static String url(String path) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path(OgcApi.ROOT + path).build().toUriString();
+	}
+
+	static Map<String, Object> link(String href, String rel, String type, String title) {
+		var l = new LinkedHashMap<String, Object>();
+		l.put("href", href);
+		l.put("rel", rel);
+		l.put("type", type);
+		l.put("title", title);
+		return l;
+	}
+
+	/** Which encoding a request asks for: {@code f} first, then the Accept header; JSON by default. */
+	enum Encoding {
+
+		JSON, HTML;
+
+		static Encoding of(HttpServletRequest request) {
+			String f = Parameters.single(request.getParameterMap(), "f");
+			if (f != null) {
+				return switch (f) {
+					case "json" -> JSON;
+					case "html" -> HTML;
+					default -> throw new BadRequestException("f", "f must be json or html, not '" + f + "'");
+				};
+			}
+			String accept = request.getHeader("Accept");
+			return accept != null && accept.contains(OgcApi.HTML) && !accept.contains("json") ? HTML : JSON;
+		}
+
+	}
+
+	private static void send(HttpServletRequest request, HttpServletResponse response, Map<String, Object> body,
+			java.util.function.Supplier<String> html) throws IOException {
+		if (Encoding.of(request) == Encoding.HTML) {
+			sendHtml(response, html.get());
+		}
+		else {
+			sendJson(response, OgcApi.JSON, body);
+		}
+	}
+
+	private static void sendJson(HttpServletResponse response, String type, Object body) throws IOException {
+		response.setContentType(type);
+		response.setCharacterEncoding("UTF-8");
+		response.getOutputStream().write(EventJson.MAPPER.writeValueAsBytes(body));
+	}
+
+	private static void sendHtml(HttpServletResponse response, String html) throws IOException {
+		response.setContentType("text/html;charset=UTF-8");
+		response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

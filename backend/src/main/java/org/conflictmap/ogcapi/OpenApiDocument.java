@@ -1,0 +1,93 @@
+package org.conflictmap.ogcapi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OpenAPI 3.0 definition of the OGC API endpoints, self-contained (no remote {@code $ref}s). The
+ * {@code limit} parameter's maximum tells clients such as GDAL how large a page they may ask for.
+ */
+final class OpenApiDocument {
+
+	private OpenApiDocument() {
+	}
+
+	static Map<String, Object> build(String serverUrl) {
+		var doc = new LinkedHashMap<String, Object>();
+		doc.put("openapi", "3.0.3");
+		doc.put("info", Map.of("title", "conflict-map OGC API - Features", "version", "1.0.0", "description",
+				"Curated conflict events as OGC API - Features Part 1: Core, GeoJSON, HTML."));
+		doc.put("servers", List.of(Map.of("url", serverUrl)));
+		var paths = new LinkedHashMap<String, Object>();
+		paths.put("/", get("getLandingPage", "Landing page", List.of(ref("f")), json("The landing page")));
+		paths.put("/conformance", get("getConformance", "Conformance classes", List.of(ref("f")), json("The conformance classes")));
+		paths.put("/api", get("getApi", "This API definition", List.of(ref("f")), Map.of("200",
+				Map.of("description", "The OpenAPI document", "content", Map.of(OgcApi.OPENAPI, Map.of("schema", Map.of("type", "object")))))));
+		paths.put("/collections", get("getCollections", "Feature collections", List.of(ref("f")), json("The collections")));
+		paths.put("/collections/{collectionId}", get("describeCollection", "One collection",
+				List.of(ref("collectionId"), ref("f")), json("The collection")));
+		paths.put("/collections/{collectionId}/items", get("getFeatures", "Features of a collection",
+				List.of(ref("collectionId"), ref("bbox"), ref("datetime"), ref("limit"), ref("offset"), ref("f")),
+				geojson("A page of features (GeoJSON FeatureCollection)")));
+		paths.put("/collections/{collectionId}/items/{featureId}", get("getFeature", "One feature",
+				List.of(ref("collectionId"), ref("featureId"), ref("f")), geojson("The feature (GeoJSON Feature)")));
+		doc.put("paths", paths);
+		var parameters = new LinkedHashMap<String, Object>();
+		parameters.put("f", param("f", "query", false, "Encoding: json or html",
+				Map.of("type", "string", "enum", List.of("json", "html"))));
+		parameters.put("collectionId", param("collectionId", "path", true, "The collection", Map.of("type", "string",
+				"enum", List.of(OgcApi.EVENTS))));
+		parameters.put("featureId", param("featureId", "path", true, "The event id", Map.of("type", "string")));
+		var bbox = param("bbox", "query", false, "minLon,minLat,maxLon,maxLat in CRS84",
+				Map.of("type", "array", "minItems", 4, "maxItems", 4, "items", Map.of("type", "number")));
+		bbox.put("style", "form");
+		bbox.put("explode", false);
+		parameters.put("bbox", bbox);
+		parameters.put("datetime", param("datetime", "query", false,
+				"An RFC 3339 date or date-time, or an interval a/b with .. for an open end; events whose days overlap it",
+				Map.of("type", "string")));
+		parameters.put("limit", param("limit", "query", false, "Features per page", Map.of("type", "integer",
+				"minimum", 1, "maximum", OgcApi.MAX_LIMIT, "default", OgcApi.DEFAULT_LIMIT)));
+		parameters.put("offset", param("offset", "query", false, "Features to skip", Map.of("type", "integer",
+				"minimum", 0, "default", 0)));
+		doc.put("components", Map.of("parameters", parameters, "schemas", Map.of("problem", Map.of("type", "object",
+				"properties", Map.of("title", Map.of("type", "string"), "status", Map.of("type", "integer"), "detail",
+						Map.of("type", "string"), "parameter", Map.of("type", "string"))))));
+		return doc;
+	}
+
+	private static Map<String, Object> get(String id, String summary, List<Object> parameters, Map<String, Object> ok) {
+		var responses = new LinkedHashMap<String, Object>(ok);
+		responses.put("400", Map.of("description", "A bad or unknown parameter", "content",
+				Map.of("application/problem+json", Map.of("schema", Map.of("$ref", "#/components/schemas/problem")))));
+		responses.put("404", Map.of("description", "No such collection or feature"));
+		return Map.of("get", Map.of("operationId", id, "summary", summary, "parameters", parameters, "responses", responses));
+	}
+
+	private static Map<String, Object> json(String description) {
+		return Map.of("200", Map.of("description", description, "content", Map.of(OgcApi.JSON,
+				Map.of("schema", Map.of("type", "object")), OgcApi.HTML, Map.of("schema", Map.of("type", "string")))));
+	}
+
+	private static Map<String, Object> geojson(String description) {
+		return Map.of("200", Map.of("description", description, "content", Map.of(OgcApi.GEOJSON,
+				Map.of("schema", Map.of("type", "object")), OgcApi.HTML, Map.of("schema", Map.of("type", "string")))));
+	}
+
+	private static Object ref(String parameter) {
+		return Map.of("$ref", "#/components/parameters/" + parameter);
+	}
+
+	private static Map<String, Object> param(String name, String in, boolean required, String description,
+			Map<String, Object> schema) {
+		var p = new LinkedHashMap<String, Object>();
+		p.put("name", name);
+		p.put("in", in);
+		p.put("required", required);
+		p.put("description", description);
+		p.put("schema", schema);
+		return p;
+	}
+
+}

@@ -1,0 +1,199 @@
+package org.conflictmap.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.conflictmap.support.Gdal;
+import org.conflictmap.support.HttpJson;
+import org.conflictmap.support.HttpJson.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * OGC API - Features as its clients meet it: the documents the specification requires, the same
+ * events as {@code /api/events}, and GDAL's OAPIF driver reading the layer by URL, page by page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "conflictmap.data-dir=backend/target/test-data/ogcapi-${random.uuid}")
+class OgcApiTest {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theLandingPageLinksTheApiDefinitionConformanceAndData() {
+		JsonNode landing = get("/ogcapi").body();
+
+		Map<String, String> rels = new HashMap<>();
+		landing.get("links").forEach(l -> rels.put(l.get("rel").asString(), l.get("href").asString()));
+		assertThat(rels).containsKeys("self", "service-desc", "conformance", "data");
+		assertThat(rels.get("data")).isEqualTo(url("/ogcapi/collections"));
+		assertThat(get("/ogcapi/conformance").body().get("conformsTo").toString())
+			.contains("ogcapi-features-1/1.0/conf/core", "conf/geojson", "conf/html", "conf/oas30");
+	}
+
+	@Test
+	void theApiDefinitionIsSelfContainedAndAdvertisesLargePages() {
+		Response api = get("/ogcapi/api");
+
+		assertThat(api.contentType()).startsWith("application/vnd.oai.openapi+json");
+		List<String> refs = new ArrayList<>();
+		collectRefs(api.body(), refs);
+		assertThat(refs).isNotEmpty().allSatisfy(ref -> assertThat(ref).startsWith("#/"));
+		JsonNode limit = api.body().get("components").get("parameters").get("limit").get("schema");
+		assertThat(limit.get("maximum").asInt()).isGreaterThanOrEqualTo(10_000);
+		assertThat(limit.get("default").asInt()).isEqualTo(100);
+	}
+
+	@Test
+	void theCollectionHasSpatialAndTemporalExtents() {
+		JsonNode events = get("/ogcapi/collections/events").body();
+
+		JsonNode bbox = events.get("extent").get("spatial").get("bbox").get(0);
+		assertThat(bbox.get(0).asDouble()).isBetween(35.0, 42.0);
+		assertThat(bbox.get(3).asDouble()).isBetween(32.0, 37.5);
+		assertThat(events.get("extent").get("temporal").get("interval").get(0).get(0).asString()).isEqualTo("2024-11-27T00:00:00Z");
+		assertThat(events.get("extent").get("temporal").get("interval").get(0).get(1).asString()).isEqualTo("2024-12-05T23:59:59Z");
+	}
+
+	@ParameterizedTest(name = "datetime={0} is from={1}&to={2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			2024-12-05                          | 2024-12-05 | 2024-12-05
+			2024-12-05T10:30:00Z                | 2024-12-05 | 2024-12-05
+			2024-12-01/2024-12-03               | 2024-12-01 | 2024-12-03
+			../2024-11-30                       |            | 2024-11-30
+			2024-12-04/..                       | 2024-12-04 |
+			""")
+	void datetimeSelectsTheSameEventsAsTheDateFilter(String datetime, String from, String to) {
+		String api = "/api/events?" + (from == null ? "" : "from=" + from + "&") + (to == null ? "" : "to=" + to);
+
+		List<String> ogc = ids(get("/ogcapi/collections/events/items?datetime=" + datetime).body());
+
+		assertThat(ogc).isNotEmpty().containsExactlyElementsOf(ids(get(api).body()));
+	}
+
+	@Test
+	void pagesCarryCountsAndANextLinkUntilTheLast() {
+		JsonNode first = get("/ogcapi/collections/events/items?limit=4").body();
+		int matched = first.get("numberMatched").asInt();
+
+		assertThat(first.get("numberReturned").asInt()).isEqualTo(4);
+		assertThat(first.get("timeStamp").asString()).endsWith("Z");
+		String next = link(first, "next");
+		assertThat(next).contains("offset=4").contains("limit=4");
+		JsonNode second = get(next.substring(url("").length())).body();
+		assertThat(ids(second).get(0)).isEqualTo(ids(get("/api/events").body()).get(4));
+		JsonNode end = get("/ogcapi/collections/events/items?limit=4&offset=" + (matched - 1)).body();
+		assertThat(end.get("numberReturned").asInt()).isEqualTo(1);
+		assertThat(link(end, "next")).isNull();
+		assertThat(link(end, "prev")).isNotNull();
+	}
+
+	@Test
+	void oneFeatureHasItsIdGeometryAndLinks() {
+		JsonNode f = get("/ogcapi/collections/events/items/2024-12-05-rebels-say-they-are-entering-hama").body();
+
+		assertThat(f.get("id").asString()).isEqualTo("2024-12-05-rebels-say-they-are-entering-hama");
+		assertThat(f.get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(36.75783);
+		assertThat(link(f, "collection")).isEqualTo(url("/ogcapi/collections/events"));
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			/ogcapi/collections/events/items?colour=red            | 400
+			/ogcapi/collections/events/items?datetime=yesterday    | 400
+			/ogcapi/collections/events/items?datetime=../..        | 400
+			/ogcapi/collections/events/items?bbox=1,2              | 400
+			/ogcapi/collections/events/items?f=xml                 | 400
+			/ogcapi/collections/events/items?limit=0               | 400
+			/ogcapi/conformance?limit=5                            | 400
+			/ogcapi/collections/frontlines                         | 404
+			/ogcapi/collections/events/items/no-such-event         | 404
+			""")
+	void badRequestsAreProblems(String path, int status) {
+		Response r = get(path);
+
+		assertThat(r.status()).isEqualTo(status);
+		assertThat(r.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void htmlIsServedToBrowsersAndEscapesEventText() throws Exception {
+		HttpResponse<String> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url("/ogcapi/collections/events/items"))).header("Accept",
+					"text/html,application/xhtml+xml,*/*;q=0.8").build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+		assertThat(page.body()).contains("Hama&#39;s eastern and western edges").doesNotContain("Hama's eastern");
+	}
+
+	@Test
+	void gdalReadsTheLayerByUrlWithEveryFeatureOnceWhateverThePageSize() {
+		Gdal.require();
+		List<String> api = ids(get("/api/events").body());
+
+		JsonNode whole = Gdal.toGeoJson("OAPIF:" + url("/ogcapi"), "events");
+		JsonNode paged = Gdal.toGeoJson("OAPIF:" + url("/ogcapi"), "events", "-oo", "PAGE_SIZE=3");
+
+		assertThat(propertyIds(whole)).containsExactlyInAnyOrderElementsOf(api);
+		assertThat(propertyIds(paged)).hasSize(api.size()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(api);
+		String info = Gdal.run(List.of("ogrinfo", "-ro", "-so", "OAPIF:" + url("/ogcapi"), "events"));
+		assertThat(info).contains("Feature Count: " + api.size()).contains("TEMPORAL_INTERVAL_MIN=2024-11-27");
+	}
+
+	private static List<String> propertyIds(JsonNode collection) {
+		var ids = new ArrayList<String>();
+		collection.get("features").forEach(f -> ids.add(f.get("properties").get("id").asString()));
+		return ids;
+	}
+
+	private static void collectRefs(JsonNode node, List<String> refs) {
+		if (node.isObject()) {
+			node.properties().forEach(e -> {
+				if (e.getKey().equals("$ref")) {
+					refs.add(e.getValue().asString());
+				}
+				collectRefs(e.getValue(), refs);
+			});
+		}
+		else if (node.isArray()) {
+			node.forEach(n -> collectRefs(n, refs));
+		}
+	}
+
+	private static String link(JsonNode doc, String rel) {
+		for (JsonNode l : doc.get("links")) {
+			if (l.get("rel").asString().equals(rel)) {
+				return l.get("href").asString();
+			}
+		}
+		return null;
+	}
+
+	private static List<String> ids(JsonNode collection) {
+		var ids = new ArrayList<String>();
+		collection.get("features").forEach(f -> ids.add(f.get("id").asString()));
+		return ids;
+	}
+
+	private Response get(String path) {
+		return HttpJson.get(url(path));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
