@@ -61,6 +61,16 @@ public class EventRepository {
 			.query((RowCallbackHandler) rs -> sink.accept(map(rs)));
 	}
 
+	/**
+	 * A token that changes whenever any event is written: how many there are and the latest write. Caches
+	 * of derived data key on it, so every instance sharing the database agrees on what is current.
+	 */
+	public String dataVersion() {
+		return jdbc.sql(EventSql.DATA_VERSION)
+			.query((rs, n) -> rs.getLong("n") + "@" + rs.getObject("latest", OffsetDateTime.class))
+			.single();
+	}
+
 	/** Where and when the published events lie, or null when there are none. */
 	public Extent extent() {
 		return jdbc.sql(EventSql.EXTENT).query((rs, n) -> {

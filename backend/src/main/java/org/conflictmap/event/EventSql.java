@@ -21,6 +21,8 @@ final class EventSql {
 			    max(ST_Y(geom)) AS max_lat, min(date_start) AS first_day, max(date_end) AS last_day
 			FROM events WHERE status = 'published'""";
 
+	static final String DATA_VERSION = "SELECT count(*) AS n, max(updated_at) AS latest FROM events";
+
 	static final String SELECT_ORIGIN_HASHES = "SELECT id, origin_hash FROM events WHERE origin = :origin";
 
 	/** Published events only: drafts and archived events stay off the public read paths. */

@@ -9,6 +9,16 @@ export async function fetchEvents({ from, to } = {}) {
   return getJson(`/api/events${query ? `?${query}` : ''}`);
 }
 
+/** Fetches the control areas, contested areas and front line of a day. */
+export function fetchFrontlines(date) {
+  return getJson(`/api/frontlines?date=${encodeURIComponent(date)}`);
+}
+
+/** Fetches the days on which the territory layer changes. */
+export function fetchFrontlineDates() {
+  return getJson('/api/frontlines/dates');
+}
+
 /** Fetches a static GeoJSON file shipped with the frontend. */
 export function fetchGeoJson(path) {
   return getJson(path);

@@ -5,6 +5,7 @@ import { fetchGeoJson } from './api.js';
 export async function addOfflineBasemap(map) {
   const countries = await fetchGeoJson('/data/countries.geojson');
   const layer = L.geoJSON(countries, {
+    pane: 'basemap',
     style: (feature) => ({
       color: '#8a96a3',
       weight: 1,

@@ -1,15 +1,22 @@
 // Wires the page: the map, the offline basemap, the events layer and the date filter, which lives in the
 // URL (?from=&to=) so that a filtered view is a link.
-import { fetchEvents } from './api.js';
+import { fetchEvents, fetchFrontlineDates, fetchFrontlines } from './api.js';
 import { addOfflineBasemap } from './basemap.js';
 import { eventsLayer } from './events-layer.js';
+import { describeTerritory, territoryLayer } from './territory-layer.js';
 
 const map = L.map('map', { center: [35.6, 37.8], zoom: 7, minZoom: 3, maxZoom: 14 });
 L.control.scale({ imperial: false }).addTo(map);
+// Drawing order: basemap, then territory, then events (Leaflet's overlay pane, z-index 400).
+map.createPane('basemap').style.zIndex = '200';
+map.createPane('territory').style.zIndex = '350';
 
 const form = document.getElementById('filters');
 const status = document.getElementById('status');
+const territoryStatus = document.getElementById('territory');
 let layer = null;
+let territory = null;
+let lastTerritoryDate = null;
 
 function filterFromUrl() {
   const params = new URLSearchParams(window.location.search);
@@ -22,7 +29,7 @@ async function load(filter) {
   status.classList.remove('error');
   status.textContent = 'Loading events…';
   try {
-    const collection = await fetchEvents(filter);
+    const [collection] = await Promise.all([fetchEvents(filter), loadTerritory(filter)]);
     if (layer) layer.remove();
     layer = eventsLayer(collection).addTo(map);
     const n = collection.features.length;
@@ -33,6 +40,23 @@ async function load(filter) {
     status.textContent = error.message;
     document.body.dataset.eventsLoaded = 'error';
   }
+}
+
+// The territory drawn is the one of the range's last day (or the latest day the data know of).
+async function loadTerritory({ to }) {
+  if (!lastTerritoryDate) {
+    const { dates } = await fetchFrontlineDates();
+    lastTerritoryDate = dates.length ? dates[dates.length - 1] : null;
+  }
+  const day = to || lastTerritoryDate;
+  if (territory) territory.remove();
+  territory = null;
+  territoryStatus.textContent = '';
+  if (!day) return;
+  const collection = await fetchFrontlines(day);
+  territory = territoryLayer(collection).addTo(map);
+  territoryStatus.textContent = describeTerritory(collection);
+  document.body.dataset.territoryDate = day;
 }
 
 function describe({ from, to }) {

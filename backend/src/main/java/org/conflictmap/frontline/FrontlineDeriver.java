@@ -1,0 +1,218 @@
+package org.conflictmap.frontline;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.operation.distance.DistanceOp;
+import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
+
+/**
+ * Derives who holds what on a day, in a metric projection: the latest curated snapshot on or before the
+ * day, then every control change up to that day in date order (a gained place adds a disc around it,
+ * joined to the side's area along the axis of advance; a lost place removes it), plus contested discs
+ * where fighting is reported without a change of control. Pure geometry: no I/O, no projection.
+ */
+final class FrontlineDeriver {
+
+	/** A gained place farther than this from the side's area stays an island: no event supports more. */
+	static final double MAX_CORRIDOR_M = 60_000;
+
+	/** Vertices closer than this to the simplified line are dropped (the data are good to km, not m). */
+	static final double SIMPLIFY_M = 100;
+
+	/** The front line leaves out the side's edge along the international border. */
+	static final double BORDER_MARGIN_M = 3_000;
+
+	static final String CONTROL = "control";
+
+	static final String CONTESTED = "contested";
+
+	static final String ASSESSED = "assessed";
+
+	static final String DERIVED = "derived";
+
+	/** A curated polygon held by a side from a date. */
+	record Snapshot(String id, String side, LocalDate validFrom, Geometry area) {
+	}
+
+	/** A side gained or lost the place at {@code at} on {@code effective}; {@code radiusM} is the place's reach. */
+	record Change(String eventId, LocalDate effective, String side, String change, Point at, double radiusM) {
+	}
+
+	/** Fighting reported around {@code at} from start to end without a change of control. */
+	record Fighting(String eventId, LocalDate start, LocalDate end, Point at, double radiusM) {
+	}
+
+	/** The day's areas (control per side, then contested) and the front line between them. */
+	record Result(LocalDate date, List<Area> areas, Geometry frontline) {
+	}
+
+	private FrontlineDeriver() {
+	}
+
+	/**
+	 * @param border the country outline to clip to, or null for none
+	 * @param frontSide the side whose area's edge is the front line (its opponents' areas are not all drawn)
+	 */
+	static Result derive(LocalDate date, List<Snapshot> snapshots, List<Change> changes, List<Fighting> fighting,
+			Geometry border, String frontSide, GeometryFactory factory) {
+		Map<String, Held> held = new LinkedHashMap<>();
+		Map<String, LocalDate> snapshotDay = new LinkedHashMap<>();
+		for (Snapshot s : snapshots) {
+			if (!s.validFrom().isAfter(date)) {
+				snapshotDay.merge(s.side(), s.validFrom(), (a, b) -> a.isAfter(b) ? a : b);
+			}
+		}
+		for (Snapshot s : snapshots) {
+			if (s.validFrom().equals(snapshotDay.get(s.side()))) {
+				held.computeIfAbsent(s.side(), k -> new Held(factory, s.validFrom())).add(s.area(), s.id());
+			}
+		}
+		List<Change> ordered = changes.stream()
+			.filter(c -> !c.effective().isAfter(date))
+			.sorted(Comparator.comparing(Change::effective).thenComparing(Change::eventId))
+			.toList();
+		for (Change c : ordered) {
+			LocalDate since = snapshotDay.get(c.side());
+			if (since != null && !c.effective().isAfter(since)) {
+				continue; // the snapshot already shows it
+			}
+			Geometry disc = c.at().buffer(c.radiusM(), 16);
+			Held side = held.computeIfAbsent(c.side(), k -> new Held(factory, c.effective()));
+			if ("gained".equals(c.change())) {
+				side.gain(disc, c);
+				for (var other : held.entrySet()) {
+					if (!other.getKey().equals(c.side())) {
+						other.getValue().lose(disc, c);
+					}
+				}
+			}
+			else {
+				side.lose(disc, c);
+			}
+		}
+		var areas = new ArrayList<Area>();
+		for (var entry : held.entrySet()) {
+			Geometry g = tidy(clip(entry.getValue().area, border));
+			if (!g.isEmpty()) {
+				Held h = entry.getValue();
+				areas.add(new Area(entry.getKey(), CONTROL, h.derived ? DERIVED : ASSESSED, h.since, g,
+						List.copyOf(h.evidence)));
+			}
+		}
+		Geometry contested = factory.createGeometryCollection();
+		Set<String> contestedEvidence = new LinkedHashSet<>();
+		LocalDate contestedSince = null;
+		for (Fighting f : fighting) {
+			if (!f.start().isAfter(date) && !f.end().isBefore(date)) {
+				contested = contested.union(f.at().buffer(f.radiusM(), 16));
+				contestedEvidence.add(f.eventId());
+				contestedSince = contestedSince == null || f.start().isBefore(contestedSince) ? f.start() : contestedSince;
+			}
+		}
+		contested = tidy(clip(contested, border));
+		if (!contested.isEmpty()) {
+			areas.add(new Area(null, CONTESTED, DERIVED, contestedSince, contested, List.copyOf(contestedEvidence)));
+		}
+		Held front = held.get(frontSide);
+		Geometry line = factory.createMultiLineString();
+		if (front != null && !front.area.isEmpty()) {
+			line = clip(front.area, border).getBoundary();
+			if (border != null) {
+				line = line.difference(border.getBoundary().buffer(BORDER_MARGIN_M));
+			}
+		}
+		return new Result(date, areas, line);
+	}
+
+	/** A side's area as it is built up, with where it came from. */
+	private static final class Held {
+
+		private final GeometryFactory factory;
+
+		private Geometry area;
+
+		private LocalDate since;
+
+		private boolean derived;
+
+		private final Set<String> evidence = new LinkedHashSet<>();
+
+		Held(GeometryFactory factory, LocalDate since) {
+			this.factory = factory;
+			this.area = factory.createGeometryCollection();
+			this.since = since;
+		}
+
+		void add(Geometry g, String id) {
+			area = area.union(g);
+			evidence.add(id);
+		}
+
+		void gain(Geometry disc, Change c) {
+			Geometry gained = disc;
+			if (!area.isEmpty()) {
+				Point nearest = factory.createPoint(DistanceOp.nearestPoints(area, c.at())[0]);
+				double gap = nearest.distance(c.at());
+				if (gap > c.radiusM() && gap <= MAX_CORRIDOR_M) {
+					// the axis of advance: a band as wide as the place, from the old front to the place
+					gained = disc.union(nearest.buffer(c.radiusM(), 16)).convexHull();
+				}
+			}
+			area = area.union(gained);
+			mark(c);
+		}
+
+		void lose(Geometry disc, Change c) {
+			if (area.intersects(disc)) {
+				area = area.difference(disc);
+				mark(c);
+			}
+		}
+
+		private void mark(Change c) {
+			derived = true;
+			since = c.effective();
+			evidence.add(c.eventId());
+		}
+
+	}
+
+	private static Geometry clip(Geometry g, Geometry border) {
+		return border == null || g.isEmpty() ? g : g.intersection(border);
+	}
+
+	/** Valid, simplified polygons only. */
+	static Geometry tidy(Geometry g) {
+		if (g.isEmpty()) {
+			return g;
+		}
+		Geometry fixed = GeometryFixer.fix(TopologyPreservingSimplifier.simplify(g, SIMPLIFY_M));
+		return polygonsOnly(fixed);
+	}
+
+	private static Geometry polygonsOnly(Geometry g) {
+		if (g instanceof Polygonal) {
+			return g;
+		}
+		var polygons = new ArrayList<org.locationtech.jts.geom.Polygon>();
+		for (int i = 0; i < g.getNumGeometries(); i++) {
+			if (g.getGeometryN(i) instanceof org.locationtech.jts.geom.Polygon p && !p.isEmpty()) {
+				polygons.add(p);
+			}
+		}
+		return g.getFactory().createMultiPolygon(polygons.toArray(org.locationtech.jts.geom.Polygon[]::new));
+	}
+
+}

@@ -1,0 +1,257 @@
+package org.conflictmap.frontline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.conflictmap.event.Event;
+import org.conflictmap.event.EventJson;
+import org.conflictmap.event.EventQuery;
+import org.conflictmap.event.EventRepository;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.Place;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The territory layer for any day: curated snapshots from seeds/territory plus what the stored events
+ * say, derived in the UTM zone of the area and published in WGS84. Each day's answer is computed once
+ * per change of the data (events or snapshot files) and kept, keyed on a data version read from the
+ * database, so several instances agree on what is current.
+ */
+@Service
+public class FrontlineService {
+
+	/** The side whose area's edge is drawn as the front line. */
+	static final String FRONT_SIDE = "opposition";
+
+	private static final GeometryFactory METRIC = new GeometryFactory(new PrecisionModel(), 0);
+
+	private final EventRepository events;
+
+	private final Gazetteer gazetteer;
+
+	private final Path territoryDir;
+
+	private final MetricProjection projection = new MetricProjection(38.0, 35.0);
+
+	private final Geometry border;
+
+	private final Map<LocalDate, Published> cache = new ConcurrentHashMap<>();
+
+	private volatile String cachedVersion = "";
+
+	private volatile Inputs inputs;
+
+	/** A day's territory as the API sends it, with its ETag. */
+	public record Published(LocalDate date, byte[] body, String etag, Map<String, Double> areaKm2) {
+	}
+
+	private record Inputs(List<FrontlineDeriver.Snapshot> snapshots, List<FrontlineDeriver.Change> changes,
+			List<FrontlineDeriver.Fighting> fighting) {
+	}
+
+	public FrontlineService(EventRepository events, Gazetteer gazetteer,
+			@Value("${conflictmap.seeds-dir}") Path seedsDir) {
+		this.events = events;
+		this.gazetteer = gazetteer;
+		this.territoryDir = seedsDir.resolve("territory");
+		this.border = projection.toMetric(syriaOutline());
+	}
+
+	/** The territory on {@code date}. */
+	public Published on(LocalDate date) {
+		refreshIfStale();
+		return cache.computeIfAbsent(date, this::publish);
+	}
+
+	/** The sorted days on which anything in the layer changes. */
+	public List<LocalDate> dates() {
+		refreshIfStale();
+		var dates = new TreeSet<LocalDate>();
+		inputs.snapshots().forEach(s -> dates.add(s.validFrom()));
+		inputs.changes().forEach(c -> dates.add(c.effective()));
+		inputs.fighting().forEach(f -> {
+			dates.add(f.start());
+			dates.add(f.end().plusDays(1));
+		});
+		return List.copyOf(dates);
+	}
+
+	private synchronized void refreshIfStale() {
+		String version = events.dataVersion() + "|" + snapshotSignature();
+		if (!version.equals(cachedVersion)) {
+			inputs = new Inputs(snapshots(), new ArrayList<>(), new ArrayList<>());
+			events.forEach(new EventQuery(null, null, null, Integer.MAX_VALUE, 0), this::collect);
+			cache.clear();
+			cachedVersion = version;
+		}
+	}
+
+	private void collect(Event e) {
+		Point at = (Point) projection.toMetric(e.geom());
+		Place place = e.geocode().placeId() == null ? null : gazetteer.byId(e.geocode().placeId()).orElse(null);
+		int precision = e.geocode().geoPrecision();
+		if (precision >= 3) {
+			return; // a region is too vague to draw a line from
+		}
+		if (e.controlChange() != null) {
+			double km = place != null ? Math.min(Math.max(gazetteer.reachKm(place) * 1.5, 2), 20) : precision == 1 ? 2 : 4;
+			inputs.changes().add(new FrontlineDeriver.Change(e.id(), e.dateEnd(), e.controlChange().side(),
+					e.controlChange().change(), at, km * 1000));
+		}
+		else if ("Battles".equals(e.eventType())) {
+			double km = place != null ? Math.max(gazetteer.reachKm(place) * 1.2, 3) : 4;
+			inputs.fighting().add(new FrontlineDeriver.Fighting(e.id(), e.dateStart(), e.dateEnd(), at, km * 1000));
+		}
+	}
+
+	private Published publish(LocalDate date) {
+		FrontlineDeriver.Result result = FrontlineDeriver.derive(date, inputs.snapshots(), inputs.changes(),
+				inputs.fighting(), border, FRONT_SIDE, METRIC);
+		var features = new ArrayList<Object>();
+		var areaBySide = new LinkedHashMap<String, Double>();
+		for (Area a : result.areas()) {
+			double km2 = Math.round(a.geometry().getArea() / 1e4) / 100.0;
+			if (FrontlineDeriver.CONTROL.equals(a.kind())) {
+				areaBySide.merge(a.side(), km2, Double::sum);
+			}
+			var p = new LinkedHashMap<String, Object>();
+			p.put("side", a.side());
+			p.put("kind", a.kind());
+			p.put("status", a.status());
+			p.put("valid_from", a.validFrom() == null ? null : a.validFrom().toString());
+			p.put("evidence", a.evidence());
+			p.put("area_km2", km2);
+			features.add(feature(a.kind() + "-" + (a.side() == null ? "all" : a.side()),
+					GeoJsonGeometry.toMap(projection.toWgs84(a.geometry())), p));
+		}
+		if (!result.frontline().isEmpty()) {
+			var p = new LinkedHashMap<String, Object>();
+			p.put("kind", "frontline");
+			p.put("side", FRONT_SIDE);
+			p.put("length_km", Math.round(result.frontline().getLength() / 100) / 10.0);
+			features.add(feature("frontline", GeoJsonGeometry.toMap(projection.toWgs84(result.frontline())), p));
+		}
+		var body = new LinkedHashMap<String, Object>();
+		body.put("type", "FeatureCollection");
+		body.put("date", date.toString());
+		body.put("area_km2", areaBySide);
+		body.put("features", features);
+		byte[] bytes = EventJson.MAPPER.writeValueAsBytes(body);
+		return new Published(date, bytes, "\"" + sha256(bytes).substring(0, 32) + "\"", Map.copyOf(areaBySide));
+	}
+
+	private static Map<String, Object> feature(String id, Map<String, Object> geometry, Map<String, Object> properties) {
+		var f = new LinkedHashMap<String, Object>();
+		f.put("type", "Feature");
+		f.put("id", id);
+		f.put("geometry", geometry);
+		f.put("properties", properties);
+		return f;
+	}
+
+	private List<FrontlineDeriver.Snapshot> snapshots() {
+		var snapshots = new ArrayList<FrontlineDeriver.Snapshot>();
+		for (Path file : territoryFiles()) {
+			JsonNode collection;
+			try {
+				collection = EventJson.MAPPER.readTree(Files.readString(file));
+			}
+			catch (IOException | RuntimeException ex) {
+				throw new IllegalStateException(file + ": not readable GeoJSON: " + ex.getMessage(), ex);
+			}
+			int n = 0;
+			for (JsonNode f : collection.path("features")) {
+				String where = file + ": feature " + n++;
+				JsonNode p = f.path("properties");
+				String side = p.path("side").asString(null);
+				String from = p.path("valid_from").asString(null);
+				if (side == null || from == null) {
+					throw new IllegalStateException(where + ": needs properties side and valid_from");
+				}
+				Geometry g = GeoJsonGeometry.polygonal(f.path("geometry"), where);
+				if (!g.isValid()) {
+					throw new IllegalStateException(where + ": the polygon is not valid (self-intersecting?)");
+				}
+				String id = f.path("id").asString(file.getFileName() + "#" + n);
+				snapshots.add(new FrontlineDeriver.Snapshot(id, side, LocalDate.parse(from), projection.toMetric(g)));
+			}
+		}
+		return snapshots;
+	}
+
+	private List<Path> territoryFiles() {
+		if (!Files.isDirectory(territoryDir)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(territoryDir)) {
+			return files.filter(f -> f.toString().endsWith(".geojson")).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private String snapshotSignature() {
+		var sig = new StringBuilder();
+		for (Path f : territoryFiles()) {
+			try {
+				sig.append(f.getFileName()).append(':').append(Files.size(f)).append(':')
+					.append(Files.getLastModifiedTime(f).toMillis()).append(';');
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return sig.toString();
+	}
+
+	/** Syria's Natural Earth outline, shipped with the frontend's offline basemap. */
+	private static Geometry syriaOutline() {
+		try (InputStream in = FrontlineService.class.getResourceAsStream("/META-INF/resources/data/countries.geojson")) {
+			if (in == null) {
+				throw new IllegalStateException("the frontend's data/countries.geojson is missing from the classpath");
+			}
+			JsonNode countries = EventJson.MAPPER.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			for (JsonNode f : countries.path("features")) {
+				if ("Syria".equals(f.path("properties").path("name").asString(""))) {
+					return GeoJsonGeometry.polygonal(f.path("geometry"), "countries.geojson Syria");
+				}
+			}
+			throw new IllegalStateException("countries.geojson has no Syria");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

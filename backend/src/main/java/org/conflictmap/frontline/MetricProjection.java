@@ -1,0 +1,75 @@
+package org.conflictmap.frontline;
+
+import org.apache.sis.referencing.CRS;
+import org.apache.sis.referencing.CommonCRS;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
+import org.opengis.referencing.operation.MathTransform;
+import org.opengis.referencing.operation.TransformException;
+import org.opengis.util.FactoryException;
+
+/**
+ * Lon/lat (WGS84) to and from the UTM zone of a point of the area, through Apache SIS, so that
+ * buffers are in kilometres and areas in km² rather than in degrees.
+ */
+final class MetricProjection {
+
+	private final MathTransform toMetric;
+
+	private final MathTransform toWgs84;
+
+	/** The UTM zone containing {@code lon}, {@code lat} (Syria: 37N for most of the country). */
+	MetricProjection(double lon, double lat) {
+		try {
+			var utm = CommonCRS.WGS84.universal(lat, lon);
+			toMetric = CRS.findOperation(CommonCRS.WGS84.normalizedGeographic(), utm, null).getMathTransform();
+			toWgs84 = toMetric.inverse();
+		}
+		catch (FactoryException | TransformException ex) {
+			throw new IllegalStateException("Apache SIS has no UTM zone for " + lon + "," + lat, ex);
+		}
+	}
+
+	Geometry toMetric(Geometry lonLat) {
+		return transform(lonLat, toMetric);
+	}
+
+	Geometry toWgs84(Geometry metric) {
+		return transform(metric, toWgs84);
+	}
+
+	private static Geometry transform(Geometry g, MathTransform transform) {
+		Geometry copy = g.copy();
+		copy.apply(new CoordinateSequenceFilter() {
+			private final double[] point = new double[2];
+
+			@Override
+			public void filter(CoordinateSequence seq, int i) {
+				point[0] = seq.getX(i);
+				point[1] = seq.getY(i);
+				try {
+					transform.transform(point, 0, point, 0, 1);
+				}
+				catch (TransformException ex) {
+					throw new IllegalStateException(ex);
+				}
+				seq.setOrdinate(i, 0, point[0]);
+				seq.setOrdinate(i, 1, point[1]);
+			}
+
+			@Override
+			public boolean isDone() {
+				return false;
+			}
+
+			@Override
+			public boolean isGeometryChanged() {
+				return true;
+			}
+		});
+		copy.geometryChanged();
+		return copy;
+	}
+
+}

@@ -1,0 +1,143 @@
+package org.conflictmap.frontline;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+/** The derivation's geometry, in metres, one case per test: WKT in, area or predicate out. */
+class FrontlineDeriverTest {
+
+	private static final GeometryFactory F = new GeometryFactory();
+
+	private static final LocalDate D0 = LocalDate.of(2024, 11, 26);
+
+	private static final LocalDate D1 = LocalDate.of(2024, 11, 30);
+
+	/** A 20 km square held by "a" from D0. */
+	private static final String POCKET = "POLYGON ((0 0, 20000 0, 20000 20000, 0 20000, 0 0))";
+
+	@Test
+	void aGainedPlaceFarFromEverythingIsADiscOfItsReach() {
+		var r = derive(D1, List.of(), List.of(gain("e1", D1, 0, 0, 5000)), List.of());
+
+		// a polygonal disc, simplified to 100 m: a few percent under the true circle
+		assertThat(control(r).getArea()).isCloseTo(Math.PI * 5000 * 5000, withinPercentage(4));
+		assertThat(control(r).contains(pt(0, 0))).isTrue();
+	}
+
+	@Test
+	void aGainedPlaceNearTheFrontIsJoinedAlongTheAxisOfAdvance() {
+		var r = derive(D1, List.of(snapshot(POCKET)), List.of(gain("e1", D1, 50_000, 10_000, 3000)), List.of());
+
+		Geometry held = control(r);
+		assertThat(held.getNumGeometries()).as("one piece, not an island").isEqualTo(1);
+		assertThat(held.contains(pt(35_000, 10_000))).as("the corridor between front and place").isTrue();
+		assertThat(held.contains(pt(35_000, 16_000))).as("the corridor is as wide as the place").isFalse();
+	}
+
+	@Test
+	void aGainedPlaceBeyondTheCorridorLimitStaysAnIsland() {
+		var r = derive(D1, List.of(snapshot(POCKET)), List.of(gain("e1", D1, 120_000, 10_000, 3000)), List.of());
+
+		assertThat(control(r).getNumGeometries()).isEqualTo(2);
+		assertThat(control(r).contains(pt(70_000, 10_000))).isFalse();
+	}
+
+	@Test
+	void aLostPlaceIsCutOutOfTheArea() {
+		var lose = new FrontlineDeriver.Change("e2", D1, "a", "lost", pt(10_000, 10_000), 4000);
+
+		var r = derive(D1, List.of(snapshot(POCKET)), List.of(lose), List.of());
+
+		assertThat(control(r).contains(pt(10_000, 10_000))).isFalse();
+		assertThat(control(r).getArea()).isCloseTo(400e6 - Math.PI * 16e6, within(2e6));
+	}
+
+	@Test
+	void aGainBySideBTakesThePlaceFromSideA() {
+		var r = derive(D1, List.of(snapshot(POCKET)), List.of(new FrontlineDeriver.Change("e3", D1, "b", "gained",
+				pt(19_000, 10_000), 4000)), List.of());
+
+		assertThat(control(r).contains(pt(19_000, 10_000))).isFalse();
+	}
+
+	@Test
+	void changesApplyOnlyFromTheirDayOn() {
+		var change = gain("e1", D1, 50_000, 10_000, 3000);
+
+		assertThat(control(derive(D0, List.of(snapshot(POCKET)), List.of(change), List.of())).getArea())
+			.isCloseTo(400e6, within(1e5));
+		assertThat(derive(D0, List.of(snapshot(POCKET)), List.of(change), List.of()).areas().get(0).status())
+			.isEqualTo("assessed");
+		assertThat(derive(D1, List.of(snapshot(POCKET)), List.of(change), List.of()).areas().get(0).evidence())
+			.containsExactly("snap", "e1");
+	}
+
+	@Test
+	void fightingWithoutAChangeOfControlIsContestedWhileItLasts() {
+		var fight = new FrontlineDeriver.Fighting("f1", D0, D0.plusDays(1), pt(30_000, 30_000), 3000);
+
+		var during = derive(D0, List.of(snapshot(POCKET)), List.of(), List.of(fight));
+		var after = derive(D1, List.of(snapshot(POCKET)), List.of(), List.of(fight));
+
+		Area contested = during.areas().stream().filter(a -> a.kind().equals("contested")).findFirst().orElseThrow();
+		assertThat(contested.geometry().contains(pt(30_000, 30_000))).isTrue();
+		assertThat(contested.evidence()).containsExactly("f1");
+		assertThat(after.areas()).noneMatch(a -> a.kind().equals("contested"));
+	}
+
+	@Test
+	void theFrontLineIsTheEdgeOfTheAreaLessTheInternationalBorder() throws ParseException {
+		Geometry border = wkt("POLYGON ((-50000 -50000, 100000 -50000, 100000 20000, -50000 20000, -50000 -50000))");
+
+		var r = FrontlineDeriver.derive(D0, List.of(snapshot(POCKET)), List.of(), List.of(), border, "a", F);
+
+		assertThat(r.frontline().getLength()).as("three sides of the square; the fourth is the border")
+			.isCloseTo(60_000 - 2 * FrontlineDeriver.BORDER_MARGIN_M, within(500.0));
+		assertThat(r.areas()).allSatisfy(a -> assertThat(a.geometry().isValid()).isTrue());
+	}
+
+	private static FrontlineDeriver.Result derive(LocalDate date, List<FrontlineDeriver.Snapshot> snapshots,
+			List<FrontlineDeriver.Change> changes, List<FrontlineDeriver.Fighting> fights) {
+		var r = FrontlineDeriver.derive(date, snapshots, changes, fights, null, "a", F);
+		r.areas().forEach(a -> assertThat(a.geometry().isValid()).as("valid " + a.kind()).isTrue());
+		return r;
+	}
+
+	private static Geometry control(FrontlineDeriver.Result r) {
+		return r.areas().stream().filter(a -> "a".equals(a.side())).findFirst().orElseThrow().geometry();
+	}
+
+	private static FrontlineDeriver.Snapshot snapshot(String wkt) {
+		try {
+			return new FrontlineDeriver.Snapshot("snap", "a", D0, wkt(wkt));
+		}
+		catch (ParseException ex) {
+			throw new IllegalArgumentException(ex);
+		}
+	}
+
+	private static FrontlineDeriver.Change gain(String id, LocalDate day, double x, double y, double r) {
+		return new FrontlineDeriver.Change(id, day, "a", "gained", pt(x, y), r);
+	}
+
+	private static Point pt(double x, double y) {
+		return F.createPoint(new Coordinate(x, y));
+	}
+
+	private static Geometry wkt(String wkt) throws ParseException {
+		return new WKTReader(F).read(wkt);
+	}
+
+}

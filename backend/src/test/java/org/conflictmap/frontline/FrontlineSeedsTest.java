@@ -1,0 +1,148 @@
+package org.conflictmap.frontline;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.conflictmap.event.EventRepository;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.NewsGeocoder;
+import org.conflictmap.geocode.EventGeocoder;
+import org.conflictmap.ingest.SeedImporter;
+import org.conflictmap.support.TestDatabases;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.conflictmap.event.EventJson.MAPPER;
+
+/**
+ * The offensive as the repository's seeds tell it: the baseline, Aleppo from its capture, Hama contested
+ * but never held, and nothing claimed that no event supports.
+ */
+class FrontlineSeedsTest {
+
+	private static final GeometryFactory WGS84 = new GeometryFactory();
+
+	private static FrontlineService frontlines;
+
+	@BeforeAll
+	static void offensive() {
+		DataSource ds = TestDatabases.h2();
+		var repository = new EventRepository(JdbcClient.create(ds));
+		Gazetteer gazetteer = Gazetteer.loadDefault();
+		new SeedImporter(repository, new EventGeocoder(gazetteer, new NewsGeocoder(gazetteer)),
+				new TransactionTemplate(new DataSourceTransactionManager(ds)))
+			.importDirectory(Path.of("seeds"));
+		frontlines = new FrontlineService(repository, gazetteer, Path.of("seeds"));
+	}
+
+	@Test
+	void beforeTheOffensiveIdlibIsHeldAndAleppoIsNot() {
+		Geometry held = held("2024-11-26");
+
+		assertThat(held.contains(pt(36.63393, 35.93062))).as("Idlib").isTrue();
+		assertThat(held.contains(pt(36.86950, 36.51190))).as("Afrin").isTrue();
+		assertThat(held.contains(pt(37.16117, 36.20124))).as("Aleppo").isFalse();
+	}
+
+	@Test
+	void aleppoIsHeldFromItsCaptureOn() {
+		assertThat(held("2024-12-02").contains(pt(37.16117, 36.20124))).as("before the capture's last possible day").isFalse();
+		for (String day : List.of("2024-12-03", "2024-12-04", "2024-12-05", "2024-12-20")) {
+			assertThat(held(day).contains(pt(37.16117, 36.20124))).as("Aleppo on " + day).isTrue();
+		}
+		assertThat(area("2024-12-03").get("properties").get("evidence").toString()).contains("2024-12-aleppo-captured-by-rebels");
+	}
+
+	@Test
+	void hamaIsContestedOnTheFifthAndNeverHeld() {
+		Geometry contested = polygon(feature("2024-12-05", "contested"));
+
+		assertThat(contested.contains(pt(36.75783, 35.13179))).isTrue();
+		for (LocalDate day : frontlines.dates()) {
+			assertThat(held(day.toString()).contains(pt(36.75783, 35.13179))).as("Hama on " + day).isFalse();
+		}
+	}
+
+	@Test
+	void damascusHomsAndTheCoastAreNeverHeldByTheOpposition() {
+		for (LocalDate day : frontlines.dates()) {
+			Geometry held = held(day.toString());
+			assertThat(held.contains(pt(36.29128, 33.5102))).as("Damascus on " + day).isFalse();
+			assertThat(held.contains(pt(36.72339, 34.72682))).as("Homs on " + day).isFalse();
+			assertThat(held.contains(pt(35.79011, 35.53168))).as("Latakia on " + day).isFalse();
+			assertThat(held.contains(pt(35.88659, 34.88902))).as("Tartus on " + day).isFalse();
+			assertThat(held.getArea()).as("a small part of Syria, never the country").isLessThan(3.0);
+		}
+	}
+
+	@Test
+	void theHeldAreaGrowsAsTheEventsSayAndEveryPolygonIsValid() {
+		double before = areaKm2("2024-11-26");
+		double after = areaKm2("2024-12-05");
+
+		assertThat(after).isGreaterThan(before + 500);
+		double previous = 0;
+		for (LocalDate day = LocalDate.of(2024, 11, 26); !day.isAfter(LocalDate.of(2024, 12, 5)); day = day.plusDays(1)) {
+			double km2 = areaKm2(day.toString());
+			assertThat(km2).as("area on " + day).isGreaterThanOrEqualTo(previous);
+			previous = km2;
+			for (JsonNode f : body(day.toString()).get("features")) {
+				if (!"frontline".equals(f.get("properties").get("kind").asString())) {
+					assertThat(polygon(f).isValid()).as(day + " " + f.get("id")).isTrue();
+				}
+			}
+		}
+	}
+
+	@Test
+	void theFrontLineIsDrawnAndTheDatesListEveryChange() {
+		assertThat(feature("2024-12-03", "frontline").get("geometry").get("type").asString()).isEqualTo("MultiLineString");
+		assertThat(frontlines.dates()).extracting(LocalDate::toString)
+			.containsSubsequence("2024-11-26", "2024-12-03", "2024-12-05");
+	}
+
+	private static Geometry held(String day) {
+		return polygon(area(day));
+	}
+
+	private static JsonNode area(String day) {
+		return feature(day, "control");
+	}
+
+	private static double areaKm2(String day) {
+		return body(day).get("area_km2").get("opposition").asDouble();
+	}
+
+	private static JsonNode feature(String day, String kind) {
+		for (JsonNode f : body(day).get("features")) {
+			if (kind.equals(f.get("properties").get("kind").asString())) {
+				return f;
+			}
+		}
+		throw new AssertionError("no " + kind + " feature on " + day);
+	}
+
+	private static JsonNode body(String day) {
+		return MAPPER.readTree(frontlines.on(LocalDate.parse(day)).body());
+	}
+
+	private static Geometry polygon(JsonNode feature) {
+		return GeoJsonGeometry.polygonal(feature.get("geometry"), "test");
+	}
+
+	private static org.locationtech.jts.geom.Point pt(double lon, double lat) {
+		return WGS84.createPoint(new Coordinate(lon, lat));
+	}
+
+}
