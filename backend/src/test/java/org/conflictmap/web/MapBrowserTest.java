@@ -135,6 +135,39 @@ class MapBrowserTest {
 		screenshot("map.png");
 	}
 
+	@Test
+	void aLaterRangeShowsMoreEventsAndALargerOppositionAreaAndTheFrontMoves() throws IOException {
+		open("/?from=2024-11-20&to=2024-11-26");
+		int early = page.locator(MARKERS).count();
+		double earlyArea = territoryKm2();
+		assertThat(page.locator("path.territory.control").count()).isPositive();
+		assertThat(page.locator("path.frontline").count()).isPositive();
+
+		open("/?from=2024-11-20&to=2024-12-05");
+
+		assertThat(page.locator(MARKERS).count()).isGreaterThan(early);
+		assertThat(territoryKm2()).isGreaterThan(earlyArea);
+		assertThat(page.locator("path.territory.contested").count()).as("Hama contested on 5 Dec").isPositive();
+	}
+
+	@Test
+	void theFrontlineOnFourDaysIsRenderedForTheReadme() throws IOException {
+		for (String day : List.of("2024-11-26", "2024-11-30", "2024-12-03", "2024-12-05")) {
+			open("/?from=2024-11-20&to=" + day);
+			page.waitForFunction("d => document.body.dataset.territoryDate === d", day);
+			assertThat(page.locator("#territory").textContent()).endsWith("on " + day);
+			screenshot("frontline-" + day + ".png");
+		}
+	}
+
+	/** The opposition's area as the page writes it: "Opposition: 8,970 km² on 2024-12-05". */
+	private double territoryKm2() {
+		String text = page.locator("#territory").textContent();
+		var m = java.util.regex.Pattern.compile("Opposition: ([\\d,]+) km²").matcher(text);
+		assertThat(m.find()).as(text).isTrue();
+		return Double.parseDouble(m.group(1).replace(",", ""));
+	}
+
 	private void open(String path) {
 		page.navigate("http://localhost:" + port + path);
 		page.waitForSelector("body[data-events-loaded]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
