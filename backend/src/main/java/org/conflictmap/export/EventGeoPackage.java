@@ -24,6 +24,7 @@ import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
 import org.conflictmap.event.Event;
 import org.conflictmap.event.EventJson;
+import org.conflictmap.frontline.FrontlineService;
 
 /**
  * Events as an OGC GeoPackage (NGA's library): one {@code events} point layer in EPSG:4326, with dates
@@ -39,8 +40,11 @@ final class EventGeoPackage {
 	private EventGeoPackage() {
 	}
 
-	/** Writes the events into a new GeoPackage file at {@code target}, which must not exist yet. */
-	static void write(Path target, Consumer<Consumer<Event>> source) {
+	/**
+	 * Writes the events into a new GeoPackage file at {@code target}, which must not exist yet.
+	 * @param frontlines a day's territory to add as a {@code frontlines} layer, or null
+	 */
+	static void write(Path target, Consumer<Consumer<Event>> source, FrontlineService.Published frontlines) {
 		File file = target.toFile();
 		GeoPackageManager.create(file);
 		try (GeoPackage gpkg = GeoPackageManager.open(file)) {
@@ -73,6 +77,9 @@ final class EventGeoPackage {
 				contents.setMaxX(extent.getMaxX());
 				contents.setMaxY(extent.getMaxY());
 				gpkg.getContentsDao().update(contents);
+			}
+			if (frontlines != null) {
+				FrontlineGeoPackage.addLayer(gpkg, frontlines);
 			}
 		}
 		catch (SQLException ex) {

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -16,6 +19,10 @@ import org.conflictmap.event.Event;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
+import org.conflictmap.frontline.FrontlineService;
+import org.conflictmap.system.BadRequestException;
+import org.conflictmap.system.NotFoundException;
+import org.conflictmap.system.Parameters;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,15 +39,22 @@ class ExportController {
 
 	private final EventRepository events;
 
-	ExportController(EventRepository events) {
+	private final FrontlineService frontlines;
+
+	ExportController(EventRepository events, FrontlineService frontlines) {
 		this.events = events;
+		this.frontlines = frontlines;
 	}
 
 	@GetMapping("/api/export/events.{extension}")
 	void events(@PathVariable String extension, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		ExportFormat format = ExportFormat.of(extension);
-		EventQuery query = EventQuery.fromParameters(request.getParameterMap(), Integer.MAX_VALUE, Integer.MAX_VALUE);
+		var params = new HashMap<>(request.getParameterMap());
+		// a GeoPackage may carry the territory of one day as a second layer
+		FrontlineService.Published territory = format == ExportFormat.GPKG && params.containsKey("frontlines")
+				? frontlines.on(day(params.remove("frontlines"), "frontlines")) : null;
+		EventQuery query = EventQuery.fromParameters(params, Integer.MAX_VALUE, Integer.MAX_VALUE);
 		Consumer<Consumer<Event>> source = sink -> events.forEach(query, sink);
 		String name = fileName(query, format);
 		response.setContentType(format.mediaType);
@@ -49,14 +63,47 @@ class ExportController {
 			case GEOJSON -> EventJson.writeCollection(response.getOutputStream(), events.count(query), source);
 			case CSV -> EventCsv.write(response.getOutputStream(), source);
 			case KML -> EventKml.write(response.getOutputStream(), name, source);
-			case GPKG -> sendGeoPackage(source, response);
+			case GPKG -> sendGeoPackage(file -> EventGeoPackage.write(file, source, territory), response);
 		}
 	}
 
-	private static void sendGeoPackage(Consumer<Consumer<Event>> source, HttpServletResponse response) throws IOException {
+	/** The territory of one day: {@code frontlines.geojson} (as {@code /api/frontlines}) or {@code .gpkg}. */
+	@GetMapping("/api/export/frontlines.{extension}")
+	void frontlines(@PathVariable String extension, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		ExportFormat format = ExportFormat.of(extension);
+		if (format != ExportFormat.GEOJSON && format != ExportFormat.GPKG) {
+			throw new NotFoundException("frontlines export as frontlines.geojson or frontlines.gpkg, not ." + extension);
+		}
+		Parameters.requireOnly(request.getParameterMap(), Set.of("date"));
+		FrontlineService.Published day = frontlines.on(day(request.getParameterMap().get("date"), "date"));
+		String name = "conflict-map-frontlines_" + day.date() + "_exported-" + LocalDate.now(ZoneOffset.UTC) + "." + format.extension;
+		response.setContentType(format.mediaType);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+		if (format == ExportFormat.GEOJSON) {
+			response.getOutputStream().write(day.body());
+		}
+		else {
+			sendGeoPackage(file -> FrontlineGeoPackage.write(file, day), response);
+		}
+	}
+
+	private static LocalDate day(String[] values, String parameter) {
+		if (values == null || values.length != 1 || values[0].isBlank()) {
+			throw new BadRequestException(parameter, parameter + " needs one ISO date like 2024-12-05");
+		}
+		try {
+			return LocalDate.parse(values[0].strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadRequestException(parameter, parameter + " must be an ISO date like 2024-12-05, not '" + values[0] + "'");
+		}
+	}
+
+	private static void sendGeoPackage(Consumer<Path> build, HttpServletResponse response) throws IOException {
 		Path file = EventGeoPackage.temporaryFile();
 		try {
-			EventGeoPackage.write(file, source);
+			build.accept(file);
 			response.setContentLengthLong(Files.size(file));
 			try (OutputStream out = response.getOutputStream()) {
 				Files.copy(file, out);

@@ -62,8 +62,13 @@ public class FrontlineService {
 
 	private volatile Inputs inputs;
 
-	/** A day's territory as the API sends it, with its ETag. */
-	public record Published(LocalDate date, byte[] body, String etag, Map<String, Double> areaKm2) {
+	/** A day's territory as the API sends it, with its ETag, and its features for the exports. */
+	public record Published(LocalDate date, byte[] body, String etag, Map<String, Double> areaKm2,
+			List<Feature> features) {
+	}
+
+	/** One polygon or line of a day, in WGS84, with its GeoJSON properties. */
+	public record Feature(String id, Geometry geometry, Map<String, Object> properties) {
 	}
 
 	private record Inputs(List<FrontlineDeriver.Snapshot> snapshots, List<FrontlineDeriver.Change> changes,
@@ -129,6 +134,7 @@ public class FrontlineService {
 		FrontlineDeriver.Result result = FrontlineDeriver.derive(date, inputs.snapshots(), inputs.changes(),
 				inputs.fighting(), border, FRONT_SIDE, METRIC);
 		var features = new ArrayList<Object>();
+		var published = new ArrayList<Feature>();
 		var areaBySide = new LinkedHashMap<String, Double>();
 		for (Area a : result.areas()) {
 			double km2 = Math.round(a.geometry().getArea() / 1e4) / 100.0;
@@ -142,15 +148,19 @@ public class FrontlineService {
 			p.put("valid_from", a.validFrom() == null ? null : a.validFrom().toString());
 			p.put("evidence", a.evidence());
 			p.put("area_km2", km2);
-			features.add(feature(a.kind() + "-" + (a.side() == null ? "all" : a.side()),
-					GeoJsonGeometry.toMap(projection.toWgs84(a.geometry())), p));
+			Geometry wgs84 = projection.toWgs84(a.geometry());
+			String id = a.kind() + "-" + (a.side() == null ? "all" : a.side());
+			features.add(feature(id, GeoJsonGeometry.toMap(wgs84), p));
+			published.add(new Feature(id, wgs84, p));
 		}
 		if (!result.frontline().isEmpty()) {
 			var p = new LinkedHashMap<String, Object>();
 			p.put("kind", "frontline");
 			p.put("side", FRONT_SIDE);
 			p.put("length_km", Math.round(result.frontline().getLength() / 100) / 10.0);
-			features.add(feature("frontline", GeoJsonGeometry.toMap(projection.toWgs84(result.frontline())), p));
+			Geometry wgs84 = projection.toWgs84(result.frontline());
+			features.add(feature("frontline", GeoJsonGeometry.toMap(wgs84), p));
+			published.add(new Feature("frontline", wgs84, p));
 		}
 		var body = new LinkedHashMap<String, Object>();
 		body.put("type", "FeatureCollection");
@@ -158,7 +168,8 @@ public class FrontlineService {
 		body.put("area_km2", areaBySide);
 		body.put("features", features);
 		byte[] bytes = EventJson.MAPPER.writeValueAsBytes(body);
-		return new Published(date, bytes, "\"" + sha256(bytes).substring(0, 32) + "\"", Map.copyOf(areaBySide));
+		return new Published(date, bytes, "\"" + sha256(bytes).substring(0, 32) + "\"", Map.copyOf(areaBySide),
+				List.copyOf(published));
 	}
 
 	private static Map<String, Object> feature(String id, Map<String, Object> geometry, Map<String, Object> properties) {

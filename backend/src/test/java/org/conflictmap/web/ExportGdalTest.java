@@ -103,6 +103,28 @@ class ExportGdalTest {
 	}
 
 	@Test
+	void theTerritoryOfADayExportsAsGeoJsonAndAsAGeoPackageLayer() throws Exception {
+		JsonNode api = HttpJson.get(url("/api/frontlines?date=2024-12-05")).body();
+		Path geojson = download("/api/export/frontlines.geojson?date=2024-12-05", "frontlines.geojson");
+		Path alone = download("/api/export/frontlines.gpkg?date=2024-12-05", "frontlines.gpkg");
+		Path both = download("/api/export/events.gpkg?from=2024-12-01&frontlines=2024-12-05", "both.gpkg");
+
+		assertThat(Gdal.toGeoJson(geojson.toString()).get("features")).hasSize(api.get("features").size());
+		JsonNode layer = Gdal.toGeoJson(alone.toString(), "frontlines");
+		assertThat(layer.get("features")).hasSize(api.get("features").size());
+		var kinds = new java.util.ArrayList<String>();
+		layer.get("features").forEach(f -> kinds.add(f.get("properties").get("kind").asString()));
+		assertThat(kinds).containsExactly("control", "contested", "frontline");
+		assertThat(layer.get("features").get(0).get("properties").get("area_km2").asDouble())
+			.isEqualTo(api.get("area_km2").get("opposition").asDouble());
+		String layers = Gdal.run(List.of("ogrinfo", "-ro", "-q", both.toString()));
+		assertThat(layers).contains("events").contains("frontlines");
+		assertThat(HttpJson.get(url("/api/export/frontlines.csv?date=2024-12-05")).status()).isEqualTo(404);
+		assertThat(HttpJson.get(url("/api/export/frontlines.geojson")).status()).isEqualTo(400);
+		assertThat(HttpJson.get(url("/api/export/events.csv?frontlines=2024-12-05")).status()).isEqualTo(400);
+	}
+
+	@Test
 	void theFileNameSaysTheFilterAndTheDayOfExport() throws Exception {
 		HttpResponse<Void> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url("/api/export/events.kml?from=2024-12-01&to=2024-12-05"))).build(),
 				HttpResponse.BodyHandlers.discarding());

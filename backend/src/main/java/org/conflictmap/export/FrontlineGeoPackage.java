@@ -1,0 +1,86 @@
+package org.conflictmap.export;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import mil.nga.geopackage.BoundingBox;
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.db.GeoPackageDataType;
+import mil.nga.geopackage.db.TableColumnKey;
+import mil.nga.geopackage.features.columns.GeometryColumns;
+import mil.nga.geopackage.features.user.FeatureColumn;
+import mil.nga.geopackage.features.user.FeatureDao;
+import mil.nga.geopackage.features.user.FeatureRow;
+import mil.nga.geopackage.features.user.FeatureTableMetadata;
+import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import mil.nga.geopackage.srs.SpatialReferenceSystem;
+import mil.nga.sf.GeometryType;
+import mil.nga.sf.wkb.GeometryReader;
+import org.conflictmap.event.EventJson;
+import org.conflictmap.frontline.FrontlineService;
+import org.locationtech.jts.io.WKBWriter;
+
+/** A day's territory as a {@code frontlines} layer of a GeoPackage: areas and the front line, EPSG:4326. */
+final class FrontlineGeoPackage {
+
+	static final String TABLE = "frontlines";
+
+	private FrontlineGeoPackage() {
+	}
+
+	/** A new GeoPackage at {@code target} (which must not exist) holding only the day's territory. */
+	static void write(java.nio.file.Path target, FrontlineService.Published day) {
+		java.io.File file = target.toFile();
+		mil.nga.geopackage.GeoPackageManager.create(file);
+		try (GeoPackage gpkg = mil.nga.geopackage.GeoPackageManager.open(file)) {
+			addLayer(gpkg, day);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("GeoPackage export failed", ex);
+		}
+	}
+
+	static void addLayer(GeoPackage gpkg, FrontlineService.Published day) throws SQLException {
+		SpatialReferenceSystem wgs84 = gpkg.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", 4326);
+		gpkg.createGeometryColumnsTable();
+		var geometry = new GeometryColumns();
+		geometry.setId(new TableColumnKey(TABLE, "geom"));
+		geometry.setGeometryType(GeometryType.GEOMETRY);
+		geometry.setZ((byte) 0);
+		geometry.setM((byte) 0);
+		geometry.setSrs(wgs84);
+		List<FeatureColumn> columns = List.of(FeatureColumn.createColumn("feature_id", GeoPackageDataType.TEXT),
+				FeatureColumn.createColumn("date", GeoPackageDataType.DATE),
+				FeatureColumn.createColumn("kind", GeoPackageDataType.TEXT),
+				FeatureColumn.createColumn("side", GeoPackageDataType.TEXT),
+				FeatureColumn.createColumn("status", GeoPackageDataType.TEXT),
+				FeatureColumn.createColumn("valid_from", GeoPackageDataType.DATE),
+				FeatureColumn.createColumn("evidence", GeoPackageDataType.TEXT),
+				FeatureColumn.createColumn("area_km2", GeoPackageDataType.REAL),
+				FeatureColumn.createColumn("length_km", GeoPackageDataType.REAL));
+		gpkg.createFeatureTable(FeatureTableMetadata.create(geometry, columns, new BoundingBox(35.5, 32.3, 42.4, 37.4)));
+		FeatureDao dao = gpkg.getFeatureDao(TABLE);
+		var wkb = new WKBWriter();
+		for (FrontlineService.Feature f : day.features()) {
+			FeatureRow row = dao.newRow();
+			try {
+				row.setGeometry(GeoPackageGeometryData.create(wgs84.getSrsId(), GeometryReader.readGeometry(wkb.write(f.geometry()))));
+			}
+			catch (java.io.IOException ex) {
+				throw new IllegalStateException("cannot convert " + f.id() + " for the GeoPackage", ex);
+			}
+			var p = f.properties();
+			row.setValue("feature_id", f.id());
+			row.setValue("date", day.date().toString());
+			row.setValue("kind", p.get("kind"));
+			row.setValue("side", p.get("side"));
+			row.setValue("status", p.get("status"));
+			row.setValue("valid_from", p.get("valid_from"));
+			row.setValue("evidence", p.containsKey("evidence") ? EventJson.MAPPER.writeValueAsString(p.get("evidence")) : null);
+			row.setValue("area_km2", p.get("area_km2"));
+			row.setValue("length_km", p.get("length_km"));
+			dao.create(row);
+		}
+	}
+
+}
