@@ -150,7 +150,7 @@ public class FrontlineService {
 			p.put("area_km2", km2);
 			Geometry wgs84 = projection.toWgs84(a.geometry());
 			String id = a.kind() + "-" + (a.side() == null ? "all" : a.side());
-			features.add(feature(id, GeoJsonGeometry.toMap(wgs84), p));
+			features.add(feature(id, GeoJson.toMap(wgs84), p));
 			published.add(new Feature(id, wgs84, p));
 		}
 		if (!result.frontline().isEmpty()) {
@@ -159,7 +159,7 @@ public class FrontlineService {
 			p.put("side", FRONT_SIDE);
 			p.put("length_km", Math.round(result.frontline().getLength() / 100) / 10.0);
 			Geometry wgs84 = projection.toWgs84(result.frontline());
-			features.add(feature("frontline", GeoJsonGeometry.toMap(wgs84), p));
+			features.add(feature("frontline", GeoJson.toMap(wgs84), p));
 			published.add(new Feature("frontline", wgs84, p));
 		}
 		var body = new LinkedHashMap<String, Object>();
@@ -200,7 +200,7 @@ public class FrontlineService {
 				if (side == null || from == null) {
 					throw new IllegalStateException(where + ": needs properties side and valid_from");
 				}
-				Geometry g = GeoJsonGeometry.polygonal(f.path("geometry"), where);
+				Geometry g = GeoJson.polygonal(f.path("geometry"), where);
 				if (!g.isValid()) {
 					throw new IllegalStateException(where + ": the polygon is not valid (self-intersecting?)");
 				}
@@ -246,7 +246,7 @@ public class FrontlineService {
 			JsonNode countries = EventJson.MAPPER.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 			for (JsonNode f : countries.path("features")) {
 				if ("Syria".equals(f.path("properties").path("name").asString(""))) {
-					return GeoJsonGeometry.polygonal(f.path("geometry"), "countries.geojson Syria");
+					return GeoJson.polygonal(f.path("geometry"), "countries.geojson Syria");
 				}
 			}
 			throw new IllegalStateException("countries.geojson has no Syria");

@@ -9,6 +9,8 @@ final class OgcApi {
 
 	static final String EVENTS = "events";
 
+	static final String FRONTLINES = "frontlines";
+
 	static final int DEFAULT_LIMIT = 100;
 
 	/** Advertised in the OpenAPI document, so clients such as GDAL ask for large pages. */

@@ -17,6 +17,8 @@ import org.conflictmap.event.Event;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
+import org.conflictmap.frontline.FrontlineService;
+import org.conflictmap.frontline.GeoJson;
 import org.conflictmap.system.BadRequestException;
 import org.conflictmap.system.NotFoundException;
 import org.conflictmap.system.Parameters;
@@ -39,8 +41,11 @@ class OgcApiController {
 
 	private final EventRepository events;
 
-	OgcApiController(EventRepository events) {
+	private final FrontlineService frontlines;
+
+	OgcApiController(EventRepository events, FrontlineService frontlines) {
 		this.events = events;
+		this.frontlines = frontlines;
 	}
 
 	@GetMapping({ OgcApi.ROOT, OgcApi.ROOT + "/" })
@@ -79,12 +84,12 @@ class OgcApiController {
 	@GetMapping(OgcApi.ROOT + "/collections")
 	void collections(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Parameters.requireOnly(request.getParameterMap(), ONLY_F);
-		Map<String, Object> events = eventsCollection();
+		List<Map<String, Object>> all = List.of(eventsCollection(), frontlinesCollection());
 		var body = new LinkedHashMap<String, Object>();
 		body.put("links", List.of(link(url("/collections"), "self", OgcApi.JSON, "This document"),
 				link(url("/collections") + "?f=html", "alternate", OgcApi.HTML, "This document as HTML")));
-		body.put("collections", List.of(events));
-		send(request, response, body, () -> OgcHtml.collections(List.of(events)));
+		body.put("collections", all);
+		send(request, response, body, () -> OgcHtml.collections(all));
 	}
 
 	@GetMapping(OgcApi.ROOT + "/collections/{collectionId}")
@@ -92,7 +97,7 @@ class OgcApiController {
 			throws IOException {
 		Parameters.requireOnly(request.getParameterMap(), ONLY_F);
 		requireCollection(collectionId);
-		Map<String, Object> body = eventsCollection();
+		Map<String, Object> body = OgcApi.EVENTS.equals(collectionId) ? eventsCollection() : frontlinesCollection();
 		send(request, response, body, () -> OgcHtml.collections(List.of(body)));
 	}
 
@@ -102,6 +107,10 @@ class OgcApiController {
 		Map<String, String[]> params = request.getParameterMap();
 		Parameters.requireOnly(params, ITEM_PARAMETERS);
 		requireCollection(collectionId);
+		if (OgcApi.FRONTLINES.equals(collectionId)) {
+			frontlineItems(request, response);
+			return;
+		}
 		EventQuery query = query(params);
 		long matched = events.count(query);
 		Encoding encoding = Encoding.of(request);
@@ -122,8 +131,18 @@ class OgcApiController {
 	@GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items/{featureId}")
 	void item(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		Parameters.requireOnly(request.getParameterMap(), ONLY_F);
 		requireCollection(collectionId);
+		if (OgcApi.FRONTLINES.equals(collectionId)) {
+			Parameters.requireOnly(request.getParameterMap(), Set.of("f", "datetime"));
+			FrontlineService.Published day = frontlineDay(request.getParameterMap());
+			FrontlineService.Feature f = day.features().stream().filter(x -> x.id().equals(featureId)).findFirst()
+				.orElseThrow(() -> new NotFoundException("no frontlines feature '" + featureId + "' on " + day.date()));
+			Map<String, Object> feature = frontlineFeature(f);
+			feature.put("links", List.of(link(url("/collections/frontlines"), "collection", OgcApi.JSON, "The frontlines collection")));
+			sendJson(response, OgcApi.GEOJSON, feature);
+			return;
+		}
+		Parameters.requireOnly(request.getParameterMap(), ONLY_F);
 		Event event = events.findById(featureId)
 			.filter(e -> "published".equals(e.status()))
 			.orElseThrow(() -> new NotFoundException("no published event has the id '" + featureId + "'"));
@@ -162,6 +181,11 @@ class OgcApiController {
 	}
 
 	private List<Map<String, Object>> itemLinks(HttpServletRequest request, EventQuery query, long matched) {
+		return itemLinks(request, query, matched, OgcApi.EVENTS);
+	}
+
+	private List<Map<String, Object>> itemLinks(HttpServletRequest request, EventQuery query, long matched,
+			String collection) {
 		var links = new ArrayList<Map<String, Object>>();
 		links.add(link(page(request, query.offset(), "json"), "self", OgcApi.GEOJSON, "This page"));
 		links.add(link(page(request, query.offset(), "html"), "alternate", OgcApi.HTML, "This page as HTML"));
@@ -172,7 +196,7 @@ class OgcApiController {
 			links.add(link(page(request, Math.max(0, query.offset() - query.limit()), "json"), "prev", OgcApi.GEOJSON,
 					"Previous page"));
 		}
-		links.add(link(url("/collections/events"), "collection", OgcApi.JSON, "The events collection"));
+		links.add(link(url("/collections/" + collection), "collection", OgcApi.JSON, "The " + collection + " collection"));
 		return links;
 	}
 
@@ -208,9 +232,92 @@ class OgcApiController {
 	}
 
 	private static void requireCollection(String id) {
-		if (!OgcApi.EVENTS.equals(id)) {
-			throw new NotFoundException("no collection '" + id + "'; this service has: " + OgcApi.EVENTS);
+		if (!OgcApi.EVENTS.equals(id) && !OgcApi.FRONTLINES.equals(id)) {
+			throw new NotFoundException("no collection '" + id + "'; this service has: " + OgcApi.EVENTS + ", "
+					+ OgcApi.FRONTLINES);
 		}
+	}
+
+	/** The territory of one day (datetime, a single date; the latest day when absent), paged like events. */
+	private void frontlineItems(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Map<String, String[]> params = request.getParameterMap();
+		FrontlineService.Published day = frontlineDay(params);
+		EventQuery paging = EventQuery.fromParameters(pagingOnly(params), OgcApi.DEFAULT_LIMIT, OgcApi.MAX_LIMIT);
+		List<FrontlineService.Feature> matching = day.features()
+			.stream()
+			.filter(f -> paging.bbox() == null || f.geometry().getEnvelopeInternal().intersects(paging.bbox()))
+			.toList();
+		List<Object> page = matching.stream().skip(paging.offset()).limit(paging.limit()).map(f -> (Object) frontlineFeature(f)).toList();
+		if (Encoding.of(request) == Encoding.HTML) {
+			sendHtml(response, OgcHtml.pre("Frontlines on " + day.date(), EventJson.MAPPER.writerWithDefaultPrettyPrinter()
+				.writeValueAsString(page)));
+			return;
+		}
+		var body = new LinkedHashMap<String, Object>();
+		body.put("type", "FeatureCollection");
+		body.put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+		body.put("date", day.date().toString());
+		body.put("numberMatched", matching.size());
+		body.put("numberReturned", page.size());
+		body.put("links", itemLinks(request, paging, matching.size(), OgcApi.FRONTLINES));
+		body.put("features", page);
+		sendJson(response, OgcApi.GEOJSON, body);
+	}
+
+	private FrontlineService.Published frontlineDay(Map<String, String[]> params) {
+		String datetime = Parameters.single(params, "datetime");
+		if (datetime == null) {
+			List<java.time.LocalDate> dates = frontlines.dates();
+			if (dates.isEmpty()) {
+				throw new NotFoundException("there is no territory data yet");
+			}
+			return frontlines.on(dates.get(dates.size() - 1));
+		}
+		DateRange range = DateRange.parse(datetime);
+		if (range.from() == null || !range.from().equals(range.to())) {
+			throw new BadRequestException("datetime", "frontlines are drawn for one day: give datetime as a single date, not '"
+					+ datetime + "'");
+		}
+		return frontlines.on(range.from());
+	}
+
+	private static Map<String, String[]> pagingOnly(Map<String, String[]> params) {
+		var out = new HashMap<String, String[]>();
+		for (String name : List.of("bbox", "limit", "offset")) {
+			if (params.containsKey(name)) {
+				out.put(name, params.get(name));
+			}
+		}
+		return out;
+	}
+
+	private static Map<String, Object> frontlineFeature(FrontlineService.Feature f) {
+		var feature = new LinkedHashMap<String, Object>();
+		feature.put("type", "Feature");
+		feature.put("id", f.id());
+		feature.put("geometry", GeoJson.geometry(f.geometry()));
+		feature.put("properties", f.properties());
+		return feature;
+	}
+
+	private Map<String, Object> frontlinesCollection() {
+		var c = new LinkedHashMap<String, Object>();
+		c.put("id", OgcApi.FRONTLINES);
+		c.put("title", "Frontlines");
+		c.put("description", "Control areas, contested areas and the front line of one day (datetime=YYYY-MM-DD; "
+				+ "default the latest day), derived from curated snapshots and the events.");
+		c.put("itemType", "feature");
+		c.put("crs", List.of(OgcApi.CRS84));
+		List<java.time.LocalDate> dates = frontlines.dates();
+		if (!dates.isEmpty()) {
+			c.put("extent", Map.of("spatial", Map.of("bbox", List.of(List.of(35.5, 32.3, 42.4, 37.4)), "crs", OgcApi.CRS84),
+					"temporal", Map.of("interval", List.of(List.of(dates.get(0) + "T00:00:00Z", dates.get(dates.size() - 1)
+							+ "T23:59:59Z")), "trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian")));
+		}
+		String self = url("/collections/frontlines");
+		c.put("links", List.of(link(self, "self", OgcApi.JSON, "This collection"),
+				link(self + "/items", "items", OgcApi.GEOJSON, "The latest day's territory")));
+		return c;
 	}
 
 	private static String url(String path) {

@@ -37,7 +37,7 @@ final class OpenApiDocument {
 		parameters.put("f", param("f", "query", false, "Encoding: json or html",
 				Map.of("type", "string", "enum", List.of("json", "html"))));
 		parameters.put("collectionId", param("collectionId", "path", true, "The collection", Map.of("type", "string",
-				"enum", List.of(OgcApi.EVENTS))));
+				"enum", List.of(OgcApi.EVENTS, OgcApi.FRONTLINES))));
 		parameters.put("featureId", param("featureId", "path", true, "The event id", Map.of("type", "string")));
 		var bbox = param("bbox", "query", false, "minLon,minLat,maxLon,maxLat in CRS84",
 				Map.of("type", "array", "minItems", 4, "maxItems", 4, "items", Map.of("type", "number")));
@@ -45,7 +45,8 @@ final class OpenApiDocument {
 		bbox.put("explode", false);
 		parameters.put("bbox", bbox);
 		parameters.put("datetime", param("datetime", "query", false,
-				"An RFC 3339 date or date-time, or an interval a/b with .. for an open end; events whose days overlap it",
+				"An RFC 3339 date or date-time, or an interval a/b with .. for an open end; events whose days overlap it. "
+						+ "For frontlines, one day (default: the latest day the data know of)",
 				Map.of("type", "string")));
 		parameters.put("limit", param("limit", "query", false, "Features per page", Map.of("type", "integer",
 				"minimum", 1, "maximum", OgcApi.MAX_LIMIT, "default", OgcApi.DEFAULT_LIMIT)));

@@ -138,7 +138,7 @@ class FrontlineSeedsTest {
 	}
 
 	private static Geometry polygon(JsonNode feature) {
-		return GeoJsonGeometry.polygonal(feature.get("geometry"), "test");
+		return GeoJson.polygonal(feature.get("geometry"), "test");
 	}
 
 	private static org.locationtech.jts.geom.Point pt(double lon, double lat) {

@@ -119,7 +119,8 @@ class OgcApiTest {
 			/ogcapi/collections/events/items?f=xml                 | 400
 			/ogcapi/collections/events/items?limit=0               | 400
 			/ogcapi/conformance?limit=5                            | 400
-			/ogcapi/collections/frontlines                         | 404
+			/ogcapi/collections/borders                            | 404
+			/ogcapi/collections/frontlines/items?datetime=2024-12-01/2024-12-05 | 400
 			/ogcapi/collections/events/items/no-such-event         | 404
 			""")
 	void badRequestsAreProblems(String path, int status) {
@@ -151,6 +152,24 @@ class OgcApiTest {
 		assertThat(propertyIds(paged)).hasSize(api.size()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(api);
 		String info = Gdal.run(List.of("ogrinfo", "-ro", "-so", "OAPIF:" + url("/ogcapi"), "events"));
 		assertThat(info).contains("Feature Count: " + api.size()).contains("TEMPORAL_INTERVAL_MIN=2024-11-27");
+	}
+
+	@Test
+	void theFrontlinesCollectionServesOneDayAndGdalReadsIt() {
+		JsonNode day = get("/ogcapi/collections/frontlines/items?datetime=2024-12-05").body();
+		JsonNode latest = get("/ogcapi/collections/frontlines/items").body();
+
+		assertThat(day.get("numberMatched").asInt()).isEqualTo(3);
+		assertThat(day.get("features").get(0).get("properties").get("kind").asString()).isEqualTo("control");
+		assertThat(latest.get("date").asString()).isEqualTo(get("/api/frontlines/dates").body().get("dates")
+			.get(get("/api/frontlines/dates").body().get("dates").size() - 1).asString());
+		assertThat(get("/ogcapi/collections/frontlines/items/frontline?datetime=2024-12-05").body().get("geometry")
+			.get("type").asString()).isEqualTo("MultiLineString");
+		assertThat(get("/ogcapi/collections").body().get("collections")).hasSize(2);
+
+		Gdal.require();
+		JsonNode read = Gdal.toGeoJson("OAPIF:" + url("/ogcapi"), "frontlines");
+		assertThat(read.get("features")).isNotEmpty();
 	}
 
 	private static List<String> propertyIds(JsonNode collection) {

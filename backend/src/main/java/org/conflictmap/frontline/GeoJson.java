@@ -19,11 +19,16 @@ import tools.jackson.databind.JsonNode;
  * JTS polygons and lines to and from RFC 7946 geometry objects (lon,lat; exterior rings counter-clockwise,
  * holes clockwise; five decimals, about a metre).
  */
-final class GeoJsonGeometry {
+public final class GeoJson {
 
 	private static final double SCALE = 1e5;
 
-	private GeoJsonGeometry() {
+	private GeoJson() {
+	}
+
+	/** A JTS polygon, multipolygon or lines as an RFC 7946 geometry object. */
+	public static Map<String, Object> geometry(Geometry g) {
+		return toMap(g);
 	}
 
 	static Map<String, Object> toMap(Geometry g) {
