@@ -26,6 +26,13 @@ public record Event(String id, String title, String summary, String eventType, S
 		sources = List.copyOf(sources);
 	}
 
+	/** The same event at another version, with the given timestamps. */
+	public Event withVersion(int newVersion, Instant created, Instant updated) {
+		return new Event(id, title, summary, eventType, subEventType, actors, dateStart, dateEnd, timePrecision,
+				placeText, geocode, country, admin1, geom, fatalities, claims, sources, controlChange, status, newVersion,
+				created, updated);
+	}
+
 	/**
 	 * The parties: side A acts, side B is acted upon or fights back, associated actors took part on
 	 * either side without leading it.

@@ -103,7 +103,7 @@ public class EventRepository {
 	 */
 	public Event insert(Event event, String origin, String originHash, String writtenBy) {
 		Instant now = now();
-		Event stored = withVersion(event, 1, now, now);
+		Event stored = event.withVersion(1, now, now);
 		jdbc.sql(EventSql.INSERT).params(params(stored, origin, originHash)).update();
 		recordVersion(stored, writtenBy);
 		return stored;
@@ -120,7 +120,7 @@ public class EventRepository {
 			throw new OptimisticLockingFailureException("event " + event.id() + " is at version "
 					+ current.version() + ", not " + event.version());
 		}
-		Event stored = withVersion(event, current.version() + 1, current.createdAt(), now());
+		Event stored = event.withVersion(current.version() + 1, current.createdAt(), now());
 		int rows = jdbc.sql(EventSql.UPDATE).params(params(stored, origin, originHash)).update();
 		if (rows != 1) {
 			throw new OptimisticLockingFailureException("event " + event.id() + " changed while it was being saved");
@@ -230,12 +230,6 @@ public class EventRepository {
 		catch (ParseException ex) {
 			throw new SQLException("unreadable geometry in events.geom", ex);
 		}
-	}
-
-	private static Event withVersion(Event e, int version, Instant created, Instant updated) {
-		return new Event(e.id(), e.title(), e.summary(), e.eventType(), e.subEventType(), e.actors(), e.dateStart(),
-				e.dateEnd(), e.timePrecision(), e.placeText(), e.geocode(), e.country(), e.admin1(), e.geom(),
-				e.fatalities(), e.claims(), e.sources(), e.controlChange(), e.status(), version, created, updated);
 	}
 
 	/** Millisecond precision: what both databases keep, so a written event reads back equal. */

@@ -50,13 +50,8 @@ final class EventGeoPackage {
 		try (GeoPackage gpkg = GeoPackageManager.open(file)) {
 			SpatialReferenceSystem wgs84 = gpkg.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", 4326);
 			gpkg.createGeometryColumnsTable();
-			var geometry = new GeometryColumns();
-			geometry.setId(new TableColumnKey(TABLE, "geom"));
-			geometry.setGeometryType(GeometryType.POINT);
-			geometry.setZ((byte) 0);
-			geometry.setM((byte) 0);
-			geometry.setSrs(wgs84);
-			gpkg.createFeatureTable(FeatureTableMetadata.create(geometry, columns(), new BoundingBox(-180, -90, 180, 90)));
+			gpkg.createFeatureTable(FeatureTableMetadata.create(geometryColumns(TABLE, GeometryType.POINT, wgs84), columns(),
+					new BoundingBox(-180, -90, 180, 90)));
 			FeatureDao dao = gpkg.getFeatureDao(TABLE);
 			int[] pending = { 0 };
 			var extent = new org.locationtech.jts.geom.Envelope();
@@ -85,6 +80,17 @@ final class EventGeoPackage {
 		catch (SQLException ex) {
 			throw new IllegalStateException("GeoPackage export failed", ex);
 		}
+	}
+
+	/** The {@code geom} column of a layer: 2D, in the given reference system. */
+	static GeometryColumns geometryColumns(String table, GeometryType type, SpatialReferenceSystem srs) {
+		var geometry = new GeometryColumns();
+		geometry.setId(new TableColumnKey(table, "geom"));
+		geometry.setGeometryType(type);
+		geometry.setZ((byte) 0);
+		geometry.setM((byte) 0);
+		geometry.setSrs(srs);
+		return geometry;
 	}
 
 	/** A temporary file name for a GeoPackage, not yet created. */

@@ -6,7 +6,6 @@ import java.util.List;
 import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.db.GeoPackageDataType;
-import mil.nga.geopackage.db.TableColumnKey;
 import mil.nga.geopackage.features.columns.GeometryColumns;
 import mil.nga.geopackage.features.user.FeatureColumn;
 import mil.nga.geopackage.features.user.FeatureDao;
@@ -43,12 +42,7 @@ final class FrontlineGeoPackage {
 	static void addLayer(GeoPackage gpkg, FrontlineService.Published day) throws SQLException {
 		SpatialReferenceSystem wgs84 = gpkg.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", 4326);
 		gpkg.createGeometryColumnsTable();
-		var geometry = new GeometryColumns();
-		geometry.setId(new TableColumnKey(TABLE, "geom"));
-		geometry.setGeometryType(GeometryType.GEOMETRY);
-		geometry.setZ((byte) 0);
-		geometry.setM((byte) 0);
-		geometry.setSrs(wgs84);
+		GeometryColumns geometry = EventGeoPackage.geometryColumns(TABLE, GeometryType.GEOMETRY, wgs84);
 		List<FeatureColumn> columns = List.of(FeatureColumn.createColumn("feature_id", GeoPackageDataType.TEXT),
 				FeatureColumn.createColumn("date", GeoPackageDataType.DATE),
 				FeatureColumn.createColumn("kind", GeoPackageDataType.TEXT),

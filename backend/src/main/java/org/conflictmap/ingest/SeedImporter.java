@@ -107,7 +107,7 @@ public class SeedImporter {
 			}
 			else if (!hash.equals(stored.get(event.id()))) {
 				int current = events.findById(event.id()).orElseThrow().version();
-				events.update(withVersion(event, current), ORIGIN, hash, ORIGIN);
+				events.update(event.withVersion(current, event.createdAt(), event.updatedAt()), ORIGIN, hash, ORIGIN);
 				updated++;
 			}
 		}
@@ -131,13 +131,6 @@ public class SeedImporter {
 				s.dateEnd(), s.timePrecision(), s.placeText(), p.geocode(), p.country(), p.admin1(), p.point(),
 				s.fatalities(), s.claims(), s.sources(), s.controlChange(), s.status(), 0, Instant.EPOCH,
 				Instant.EPOCH);
-	}
-
-	private static Event withVersion(Event e, int version) {
-		return new Event(e.id(), e.title(), e.summary(), e.eventType(), e.subEventType(), e.actors(), e.dateStart(),
-				e.dateEnd(), e.timePrecision(), e.placeText(), e.geocode(), e.country(), e.admin1(), e.geom(),
-				e.fatalities(), e.claims(), e.sources(), e.controlChange(), e.status(), version, e.createdAt(),
-				e.updatedAt());
 	}
 
 	/** A digest of everything the seed and the geocoder decided (version and timestamps are still blank). */

@@ -1,6 +1,5 @@
 package org.conflictmap.gazetteer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -119,20 +118,13 @@ public final class Gazetteer {
 
 	private static Map<String, String> loadAdmin1Names() throws IOException {
 		var names = new HashMap<String, String>();
-		try (var in = new BufferedReader(new InputStreamReader(resource(ADMIN1_RESOURCE), StandardCharsets.UTF_8))) {
-			String line;
-			int lineNo = 0;
-			while ((line = in.readLine()) != null) {
-				lineNo++;
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
-				}
-				String[] f = line.split("\t");
+		try (var in = new InputStreamReader(resource(ADMIN1_RESOURCE), StandardCharsets.UTF_8)) {
+			Tsv.read(in, (lineNo, f) -> {
 				if (f.length < 2) {
 					throw new GazetteerFormatException(ADMIN1_RESOURCE, lineNo, "expected CC.code<TAB>name");
 				}
 				names.put(f[0], f[1]);
-			}
+			});
 		}
 		return names;
 	}

@@ -1,6 +1,5 @@
 package org.conflictmap.gazetteer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -29,24 +28,16 @@ public final class GeoNamesReader {
 	 */
 	public static List<Place> read(Reader source, String sourceName, Predicate<Place> keep) throws IOException {
 		var places = new ArrayList<Place>();
-		var in = source instanceof BufferedReader b ? b : new BufferedReader(source, 1 << 16);
-		String line;
-		int lineNo = 0;
-		while ((line = in.readLine()) != null) {
-			lineNo++;
-			if (line.isBlank() || line.startsWith("#")) {
-				continue;
-			}
-			Place place = parse(line, sourceName, lineNo);
+		Tsv.read(source, (lineNo, fields) -> {
+			Place place = parse(fields, sourceName, lineNo);
 			if (keep.test(place)) {
 				places.add(place);
 			}
-		}
+		});
 		return places;
 	}
 
-	static Place parse(String line, String sourceName, int lineNo) {
-		String[] f = line.split("\t", -1);
+	static Place parse(String[] f, String sourceName, int lineNo) {
 		if (f.length < COLUMNS) {
 			throw new GazetteerFormatException(sourceName, lineNo,
 					"expected " + COLUMNS + " tab-separated GeoNames columns, found " + f.length);

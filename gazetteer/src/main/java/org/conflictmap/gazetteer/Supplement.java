@@ -1,6 +1,5 @@
 package org.conflictmap.gazetteer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -33,16 +32,8 @@ record Supplement(List<Place> places, Map<String, Extra> extras) {
 		var places = new ArrayList<Place>();
 		var extras = new HashMap<String, Extra>();
 		var wkt = new WKTReader();
-		try (var in = new BufferedReader(
-				new InputStreamReader(Gazetteer.resource(RESOURCE), StandardCharsets.UTF_8))) {
-			String line;
-			int lineNo = 0;
-			while ((line = in.readLine()) != null) {
-				lineNo++;
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
-				}
-				String[] f = line.split("\t", -1);
+		try (var in = new InputStreamReader(Gazetteer.resource(RESOURCE), StandardCharsets.UTF_8)) {
+			Tsv.read(in, (lineNo, f) -> {
 				if (f.length != COLUMNS) {
 					throw new GazetteerFormatException(RESOURCE, lineNo,
 							"expected " + COLUMNS + " tab-separated columns, found " + f.length);
@@ -70,7 +61,7 @@ record Supplement(List<Place> places, Map<String, Extra> extras) {
 				catch (ParseException | IllegalArgumentException ex) {
 					throw new GazetteerFormatException(RESOURCE, lineNo, ex.getMessage());
 				}
-			}
+			});
 		}
 		return new Supplement(List.copyOf(places), Map.copyOf(extras));
 	}
