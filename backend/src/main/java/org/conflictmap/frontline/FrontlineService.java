@@ -69,6 +69,17 @@ public class FrontlineService {
 
 	/** One polygon or line of a day, in WGS84, with its GeoJSON properties. */
 	public record Feature(String id, Geometry geometry, Map<String, Object> properties) {
+
+		/** As an RFC 7946 Feature object (a fresh, mutable map: callers may add members such as links). */
+		public Map<String, Object> toGeoJson() {
+			var f = new LinkedHashMap<String, Object>();
+			f.put("type", "Feature");
+			f.put("id", id);
+			f.put("geometry", GeoJson.geometry(geometry));
+			f.put("properties", properties);
+			return f;
+		}
+
 	}
 
 	private record Inputs(List<FrontlineDeriver.Snapshot> snapshots, List<FrontlineDeriver.Change> changes,
@@ -133,7 +144,6 @@ public class FrontlineService {
 	private Published publish(LocalDate date) {
 		FrontlineDeriver.Result result = FrontlineDeriver.derive(date, inputs.snapshots(), inputs.changes(),
 				inputs.fighting(), border, FRONT_SIDE, METRIC);
-		var features = new ArrayList<Object>();
 		var published = new ArrayList<Feature>();
 		var areaBySide = new LinkedHashMap<String, Double>();
 		for (Area a : result.areas()) {
@@ -148,37 +158,24 @@ public class FrontlineService {
 			p.put("valid_from", a.validFrom() == null ? null : a.validFrom().toString());
 			p.put("evidence", a.evidence());
 			p.put("area_km2", km2);
-			Geometry wgs84 = projection.toWgs84(a.geometry());
-			String id = a.kind() + "-" + (a.side() == null ? "all" : a.side());
-			features.add(feature(id, GeoJson.toMap(wgs84), p));
-			published.add(new Feature(id, wgs84, p));
+			published.add(new Feature(a.kind() + "-" + (a.side() == null ? "all" : a.side()),
+					projection.toWgs84(a.geometry()), p));
 		}
 		if (!result.frontline().isEmpty()) {
 			var p = new LinkedHashMap<String, Object>();
 			p.put("kind", "frontline");
 			p.put("side", FRONT_SIDE);
 			p.put("length_km", Math.round(result.frontline().getLength() / 100) / 10.0);
-			Geometry wgs84 = projection.toWgs84(result.frontline());
-			features.add(feature("frontline", GeoJson.toMap(wgs84), p));
-			published.add(new Feature("frontline", wgs84, p));
+			published.add(new Feature("frontline", projection.toWgs84(result.frontline()), p));
 		}
 		var body = new LinkedHashMap<String, Object>();
 		body.put("type", "FeatureCollection");
 		body.put("date", date.toString());
 		body.put("area_km2", areaBySide);
-		body.put("features", features);
+		body.put("features", published.stream().map(Feature::toGeoJson).toList());
 		byte[] bytes = EventJson.MAPPER.writeValueAsBytes(body);
 		return new Published(date, bytes, "\"" + sha256(bytes).substring(0, 32) + "\"", Map.copyOf(areaBySide),
 				List.copyOf(published));
-	}
-
-	private static Map<String, Object> feature(String id, Map<String, Object> geometry, Map<String, Object> properties) {
-		var f = new LinkedHashMap<String, Object>();
-		f.put("type", "Feature");
-		f.put("id", id);
-		f.put("geometry", geometry);
-		f.put("properties", properties);
-		return f;
 	}
 
 	private List<FrontlineDeriver.Snapshot> snapshots() {

@@ -28,10 +28,6 @@ public final class GeoJson {
 
 	/** A JTS polygon, multipolygon or lines as an RFC 7946 geometry object. */
 	public static Map<String, Object> geometry(Geometry g) {
-		return toMap(g);
-	}
-
-	static Map<String, Object> toMap(Geometry g) {
 		var m = new LinkedHashMap<String, Object>();
 		switch (g.getGeometryType()) {
 			case "Polygon" -> {

@@ -18,7 +18,6 @@ import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
 import org.conflictmap.frontline.FrontlineService;
-import org.conflictmap.frontline.GeoJson;
 import org.conflictmap.system.BadRequestException;
 import org.conflictmap.system.NotFoundException;
 import org.conflictmap.system.Parameters;
@@ -137,7 +136,7 @@ class OgcApiController {
 			FrontlineService.Published day = frontlineDay(request.getParameterMap());
 			FrontlineService.Feature f = day.features().stream().filter(x -> x.id().equals(featureId)).findFirst()
 				.orElseThrow(() -> new NotFoundException("no frontlines feature '" + featureId + "' on " + day.date()));
-			Map<String, Object> feature = frontlineFeature(f);
+			Map<String, Object> feature = f.toGeoJson();
 			feature.put("links", List.of(link(url("/collections/frontlines"), "collection", OgcApi.JSON, "The frontlines collection")));
 			sendJson(response, OgcApi.GEOJSON, feature);
 			return;
@@ -247,7 +246,7 @@ class OgcApiController {
 			.stream()
 			.filter(f -> paging.bbox() == null || f.geometry().getEnvelopeInternal().intersects(paging.bbox()))
 			.toList();
-		List<Object> page = matching.stream().skip(paging.offset()).limit(paging.limit()).map(f -> (Object) frontlineFeature(f)).toList();
+		List<Object> page = matching.stream().skip(paging.offset()).limit(paging.limit()).map(f -> (Object) f.toGeoJson()).toList();
 		if (Encoding.of(request) == Encoding.HTML) {
 			sendHtml(response, OgcHtml.pre("Frontlines on " + day.date(), EventJson.MAPPER.writerWithDefaultPrettyPrinter()
 				.writeValueAsString(page)));
@@ -289,15 +288,6 @@ class OgcApiController {
 			}
 		}
 		return out;
-	}
-
-	private static Map<String, Object> frontlineFeature(FrontlineService.Feature f) {
-		var feature = new LinkedHashMap<String, Object>();
-		feature.put("type", "Feature");
-		feature.put("id", f.id());
-		feature.put("geometry", GeoJson.geometry(f.geometry()));
-		feature.put("properties", f.properties());
-		return feature;
 	}
 
 	private Map<String, Object> frontlinesCollection() {

@@ -142,11 +142,6 @@ public final class Gazetteer {
 		return Optional.ofNullable(byId.get(id));
 	}
 
-	/** Every record one of whose names folds to the same form as {@code name}. */
-	public List<Place> byName(String name) {
-		return List.copyOf(byFolded.getOrDefault(Names.fold(name), List.of()));
-	}
-
 	/**
 	 * Candidate records for a name: exact (folded) and variant-key matches; only when there are none,
 	 * fuzzy matches on the variant key within {@code country} (or everywhere when that finds none, or when
@@ -235,12 +230,6 @@ public final class Gazetteer {
 		}
 		Supplement.Extra extra = extras.get(place.id());
 		return extra != null && extra.reachKm() >= 10;
-	}
-
-	/** Where a curated record's coordinates come from, when it is one. */
-	public Optional<String> provenance(Place place) {
-		Supplement.Extra extra = extras.get(place.id());
-		return Optional.ofNullable(extra == null ? null : extra.source());
 	}
 
 	/** How many records the gazetteer holds. */
