@@ -20,6 +20,9 @@ class EventController {
 
 	static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
+	/** Enough for a filter list; the rest are found by typing. */
+	static final int MAX_ACTORS = 200;
+
 	private final EventRepository events;
 
 	EventController(EventRepository events) {
@@ -37,6 +40,17 @@ class EventController {
 		response.setContentType(GEO_JSON.toString());
 		response.setCharacterEncoding("UTF-8");
 		EventJson.writeCollection(response.getOutputStream(), matched, sink -> events.forEach(query, sink));
+	}
+
+	/**
+	 * Counts of the published events that match the same filters as {@code /api/events} (no paging): per
+	 * start day and type for the timeline, per type and claim status for the legend, and the actors most
+	 * often named for the actor filter.
+	 */
+	@GetMapping("/api/stats")
+	EventStats stats(HttpServletRequest request) {
+		Parameters.requireOnly(request.getParameterMap(), EventQuery.FILTERS, EventQuery.REPEATABLE);
+		return events.stats(EventQuery.fromParameters(request.getParameterMap()), MAX_ACTORS);
 	}
 
 	/** One published event as a GeoJSON Feature. */

@@ -50,6 +50,7 @@ public final class EventJson {
 		properties.put("admin1", e.admin1());
 		properties.put("fatalities", e.fatalities());
 		properties.put("claims", e.claims());
+		properties.put("claim_status", e.claimStatus());
 		properties.put("sources", e.sources());
 		properties.put("control_change", e.controlChange());
 		properties.put("status", e.status());

@@ -2,6 +2,8 @@ package org.conflictmap.event;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,25 +20,57 @@ import org.locationtech.jts.geom.Envelope;
  * @param bbox the area of interest in lon/lat degrees, or null for everywhere
  * @param limit how many events at most
  * @param offset how many matching events to skip, in the query's order
+ * @param types ACLED event types, any of which matches; empty for all
+ * @param actors actor keys ({@link EventFilters#actorKey}), any of which named in the event matches; empty
+ * for all
+ * @param claimStatuses the event's claim status ({@link Event#claimStatus()}), any of; empty for all
+ * @param text words that must appear, case-insensitively, in the title, summary, place or an actor; null
+ * for no text filter
  */
-public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit, int offset) {
+public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit, int offset, Set<String> types,
+		Set<String> actors, Set<String> claimStatuses, String text) {
 
 	/** The largest page a client may ask for; larger requests are clamped to it. */
 	public static final int MAX_LIMIT = 10_000;
 
 	public static final int DEFAULT_LIMIT = MAX_LIMIT;
 
-	static final Set<String> PARAMETERS = Set.of("from", "to", "bbox", "limit", "offset");
+	/** The longest free-text filter accepted: a search box, not a document. */
+	public static final int MAX_TEXT = 200;
+
+	/** The most words a free-text filter may have; each must match. */
+	public static final int MAX_WORDS = 12;
+
+	/** The filters shared by every reader of events, paging aside. */
+	public static final Set<String> FILTERS = Set.of("from", "to", "bbox", "type", "actor", "status", "q");
+
+	/** Filters that may be given more than once: any of the values matches. */
+	public static final Set<String> REPEATABLE = Set.of("type", "actor", "status");
+
+	static final Set<String> PARAMETERS = union(FILTERS, Set.of("limit", "offset"));
 
 	public EventQuery {
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new BadRequestException("from", "from (" + from + ") is after to (" + to + "): swap them");
 		}
+		types = Set.copyOf(types);
+		actors = Set.copyOf(actors);
+		claimStatuses = Set.copyOf(claimStatuses);
+	}
+
+	/** Dates, place and paging only. */
+	public EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit, int offset) {
+		this(from, to, bbox, limit, offset, Set.of(), Set.of(), Set.of(), null);
 	}
 
 	/** Every published event, first page. */
 	public static EventQuery all() {
 		return new EventQuery(null, null, null, DEFAULT_LIMIT, 0);
+	}
+
+	/** The same filters, another page. */
+	public EventQuery withPage(int newLimit, int newOffset) {
+		return new EventQuery(from, to, bbox, newLimit, newOffset, types, actors, claimStatuses, text);
 	}
 
 	/**
@@ -54,9 +88,57 @@ public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit,
 	 * @param maxLimit larger limits are clamped to this
 	 */
 	public static EventQuery fromParameters(Map<String, String[]> params, int defaultLimit, int maxLimit) {
-		Parameters.requireOnly(params, PARAMETERS);
+		Parameters.requireOnly(params, PARAMETERS, REPEATABLE);
 		return new EventQuery(date(params, "from"), date(params, "to"), bbox(Parameters.single(params, "bbox")),
-				Math.min(integer(params, "limit", defaultLimit, 1), maxLimit), integer(params, "offset", 0, 0));
+				Math.min(integer(params, "limit", defaultLimit, 1), maxLimit), integer(params, "offset", 0, 0),
+				oneOf(params, "type", EventVocabulary.EVENT_TYPES.keySet()), actors(params),
+				oneOf(params, "status", EventVocabulary.EVENT_CLAIM_STATUSES), text(params));
+	}
+
+	/** Every value given for a repeatable parameter, each checked against the words it may take. */
+	private static Set<String> oneOf(Map<String, String[]> params, String name, java.util.Collection<String> allowed) {
+		var values = new LinkedHashSet<String>();
+		for (String value : values(params, name)) {
+			if (!allowed.contains(value)) {
+				throw new BadRequestException(name, name + " '" + value + "' is not one of: " + String.join(", ", allowed));
+			}
+			values.add(value);
+		}
+		return values;
+	}
+
+	private static Set<String> actors(Map<String, String[]> params) {
+		var keys = new LinkedHashSet<String>();
+		for (String value : values(params, "actor")) {
+			if (value.length() > 300) {
+				throw new BadRequestException("actor", "actor names are at most 300 characters; this one has " + value.length());
+			}
+			keys.add(EventFilters.actorKey(value));
+		}
+		return keys;
+	}
+
+	private static String text(Map<String, String[]> params) {
+		String value = Parameters.single(params, "q");
+		if (value != null && value.length() > MAX_TEXT) {
+			throw new BadRequestException("q", "q is at most " + MAX_TEXT + " characters; shorten the search (it has "
+					+ value.length() + ")");
+		}
+		if (value != null && value.split("\\s+").length > MAX_WORDS) {
+			throw new BadRequestException("q", "q has more than " + MAX_WORDS + " words; every word must match, so fewer find more");
+		}
+		return value;
+	}
+
+	private static List<String> values(Map<String, String[]> params, String name) {
+		String[] values = params.get(name);
+		return values == null ? List.of() : java.util.Arrays.stream(values).filter(v -> !v.isBlank()).map(String::strip).toList();
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		var all = new LinkedHashSet<>(a);
+		all.addAll(b);
+		return Set.copyOf(all);
 	}
 
 	private static LocalDate date(Map<String, String[]> params, String name) {

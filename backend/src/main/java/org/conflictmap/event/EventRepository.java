@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -62,6 +64,37 @@ public class EventRepository {
 	}
 
 	/**
+	 * Counts of the published events that match, for the timeline, the legend and the filters: per start
+	 * day and type, per claim status, and the actors most often named.
+	 * @param actorLimit how many actors at most
+	 */
+	@Transactional(readOnly = true)
+	public EventStats stats(EventQuery query, int actorLimit) {
+		var where = where(query);
+		var days = new java.util.TreeMap<LocalDate, Map<String, Long>>();
+		jdbc.sql(EventSql.COUNT_BY_DAY_AND_TYPE.formatted(where.sql))
+			.params(where.params)
+			.query((RowCallbackHandler) rs -> days
+				.computeIfAbsent(rs.getObject("start_day", LocalDate.class), d -> new java.util.TreeMap<>())
+				.put(rs.getString("event_type"), rs.getLong("n")));
+		var byStatus = new java.util.TreeMap<String, Long>();
+		jdbc.sql(EventSql.COUNT_BY_CLAIM_STATUS.formatted(where.sql))
+			.params(where.params)
+			.query((RowCallbackHandler) rs -> byStatus.put(rs.getString("claim_status"), rs.getLong("n")));
+		List<EventStats.ActorCount> actors = jdbc.sql(EventSql.COUNT_BY_ACTOR.formatted(where.sql))
+			.params(where.params)
+			.param("actorLimit", actorLimit)
+			.query((rs, n) -> new EventStats.ActorCount(rs.getString("actor"), rs.getLong("n")))
+			.list();
+		LocalDate[] span = jdbc.sql(EventSql.SPAN.formatted(where.sql))
+			.params(where.params)
+			.query((rs, n) -> new LocalDate[] { rs.getObject("first_day", LocalDate.class),
+					rs.getObject("last_day", LocalDate.class) })
+			.single();
+		return EventStats.of(span[0], span[1], days, byStatus, actors);
+	}
+
+	/**
 	 * A token that changes whenever any event is written: how many there are and the latest write. Caches
 	 * of derived data key on it, so every instance sharing the database agrees on what is current.
 	 */
@@ -105,6 +138,7 @@ public class EventRepository {
 		Instant now = now();
 		Event stored = event.withVersion(1, now, now);
 		jdbc.sql(EventSql.INSERT).params(params(stored, origin, originHash)).update();
+		writeActors(stored);
 		recordVersion(stored, writtenBy);
 		return stored;
 	}
@@ -125,6 +159,8 @@ public class EventRepository {
 		if (rows != 1) {
 			throw new OptimisticLockingFailureException("event " + event.id() + " changed while it was being saved");
 		}
+		jdbc.sql(EventSql.DELETE_ACTORS).param("id", stored.id()).update();
+		writeActors(stored);
 		recordVersion(stored, writtenBy);
 		return stored;
 	}
@@ -132,6 +168,16 @@ public class EventRepository {
 	/** How many versions of the event the history holds. */
 	public int versionCount(String id) {
 		return jdbc.sql(EventSql.COUNT_VERSIONS).param("id", id).query(Integer.class).single();
+	}
+
+	private void writeActors(Event stored) {
+		for (var actor : EventFilters.actorRows(stored.actors()).entrySet()) {
+			jdbc.sql(EventSql.INSERT_ACTOR)
+				.param("id", stored.id())
+				.param("key", actor.getKey())
+				.param("actor", actor.getValue())
+				.update();
+		}
 	}
 
 	private void recordVersion(Event stored, String writtenBy) {
@@ -165,7 +211,32 @@ public class EventRepository {
 			params.put("maxLon", q.bbox().getMaxX());
 			params.put("maxLat", q.bbox().getMaxY());
 		}
+		if (!q.types().isEmpty()) {
+			sql.append(EventSql.TYPES_CLAUSE);
+			params.put("types", q.types());
+		}
+		if (!q.claimStatuses().isEmpty()) {
+			sql.append(EventSql.CLAIM_STATUS_CLAUSE);
+			params.put("claimStatuses", q.claimStatuses());
+		}
+		if (!q.actors().isEmpty()) {
+			sql.append(EventSql.ACTORS_CLAUSE);
+			params.put("actors", q.actors());
+		}
+		if (q.text() != null) {
+			List<String> words = List.of(q.text().toLowerCase(Locale.ROOT).split("\\s+"));
+			for (int i = 0; i < words.size(); i++) {
+				String name = "text" + i;
+				sql.append(String.format(Locale.ROOT, EventSql.TEXT_CLAUSE, name));
+				params.put(name, "%" + likeEscape(words.get(i)) + "%");
+			}
+		}
 		return new Where(sql.toString(), params);
+	}
+
+	/** The word as a LIKE pattern matches it literally: its own % and _ are not wildcards. */
+	static String likeEscape(String word) {
+		return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	private static Map<String, Object> params(Event e, String origin, String originHash) {
@@ -195,6 +266,7 @@ public class EventRepository {
 		p.put("controlSide", e.controlChange() == null ? null : e.controlChange().side());
 		p.put("controlChange", e.controlChange() == null ? null : e.controlChange().change());
 		p.put("status", e.status());
+		p.put("claimStatus", e.claimStatus());
 		p.put("version", e.version());
 		p.put("origin", origin);
 		p.put("originHash", originHash);

@@ -36,6 +36,17 @@ final class EventSql {
 	static final String BBOX_CLAUSE = " AND geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)"
 			+ " AND ST_Intersects(geom, ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))";
 
+	static final String TYPES_CLAUSE = " AND event_type IN (:types)";
+
+	static final String CLAIM_STATUS_CLAUSE = " AND claim_status IN (:claimStatuses)";
+
+	static final String ACTORS_CLAUSE = " AND id IN (SELECT event_id FROM event_actors WHERE actor_key IN (:actors))";
+
+	/** One per word of a free-text search, {@code %s} the word's parameter name; backslash escapes LIKE's wildcards. */
+	static final String TEXT_CLAUSE = " AND (lower(title) LIKE :%1$s ESCAPE '\\' OR lower(summary) LIKE :%1$s ESCAPE '\\'"
+			+ " OR lower(place_text) LIKE :%1$s ESCAPE '\\'"
+			+ " OR id IN (SELECT event_id FROM event_actors WHERE actor_key LIKE :%1$s ESCAPE '\\'))";
+
 	/** Oldest first, then by id, so paging is stable. */
 	static final String ORDER_AND_PAGE = " ORDER BY date_start, id LIMIT :limit OFFSET :offset";
 
@@ -43,11 +54,12 @@ final class EventSql {
 			INSERT INTO events (id, title, summary, event_type, sub_event_type, actors_json, date_start, date_end,
 			    time_precision, place_text, place_id, geo_precision, geocode_method, geocode_score, geocode_json,
 			    country, admin1, geom, fatalities, claims_json, sources_json, control_side, control_change, status,
-			    version, origin, origin_hash, created_at, updated_at)
+			    version, origin, origin_hash, created_at, updated_at, claim_status)
 			VALUES (:id, :title, :summary, :eventType, :subEventType, :actors, :dateStart, :dateEnd,
 			    :timePrecision, :placeText, :placeId, :geoPrecision, :geocodeMethod, :geocodeScore, :geocode,
 			    :country, :admin1, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :fatalities, :claims, :sources,
-			    :controlSide, :controlChange, :status, :version, :origin, :originHash, :createdAt, :updatedAt)""";
+			    :controlSide, :controlChange, :status, :version, :origin, :originHash, :createdAt, :updatedAt,
+			    :claimStatus)""";
 
 	static final String UPDATE = """
 			UPDATE events SET title = :title, summary = :summary, event_type = :eventType,
@@ -58,14 +70,37 @@ final class EventSql {
 			    geom = ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), fatalities = :fatalities, claims_json = :claims,
 			    sources_json = :sources, control_side = :controlSide, control_change = :controlChange,
 			    status = :status, version = :version, origin = :origin, origin_hash = :originHash,
-			    updated_at = :updatedAt
+			    updated_at = :updatedAt, claim_status = :claimStatus
 			WHERE id = :id AND version = :version - 1""";
 
 	static final String INSERT_VERSION = """
 			INSERT INTO event_versions (event_id, version, feature_json, written_at, written_by)
 			VALUES (:id, :version, :feature, :writtenAt, :writtenBy)""";
 
+	static final String DELETE_ACTORS = "DELETE FROM event_actors WHERE event_id = :id";
+
+	static final String INSERT_ACTOR = "INSERT INTO event_actors (event_id, actor_key, actor) VALUES (:id, :key, :actor)";
+
+	/** The same with JDBC's positional parameters, for the schema migration that backfills the table. */
+	static final String INSERT_ACTOR_JDBC = "INSERT INTO event_actors (event_id, actor_key, actor) VALUES (?, ?, ?)";
+
 	static final String COUNT_VERSIONS = "SELECT count(*) FROM event_versions WHERE event_id = :id";
+
+	/** Events per start day and type, for the timeline. */
+	static final String COUNT_BY_DAY_AND_TYPE = """
+			SELECT date_start AS start_day, event_type, count(*) AS n FROM events WHERE %s
+			GROUP BY date_start, event_type ORDER BY date_start, event_type""";
+
+	static final String SPAN = "SELECT min(date_start) AS first_day, max(date_end) AS last_day FROM events WHERE %s";
+
+	static final String COUNT_BY_CLAIM_STATUS = """
+			SELECT claim_status, count(*) AS n FROM events WHERE %s GROUP BY claim_status""";
+
+	/** The actors most often named, with how often; the spelling shown is the first alphabetically. */
+	static final String COUNT_BY_ACTOR = """
+			SELECT a.actor_key, min(a.actor) AS actor, count(*) AS n
+			FROM event_actors a JOIN events ON events.id = a.event_id WHERE %s
+			GROUP BY a.actor_key ORDER BY count(*) DESC, a.actor_key LIMIT :actorLimit""";
 
 	private EventSql() {
 	}

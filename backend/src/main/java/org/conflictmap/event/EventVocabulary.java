@@ -31,6 +31,16 @@ public final class EventVocabulary {
 	/** Claim statuses, from least to most settled. */
 	public static final List<String> CLAIM_STATUSES = List.of("reported", "contested", "confirmed", "denied");
 
+	/** Claim statuses as an event's summary picks them: the first that any claim has wins. */
+	public static final List<String> CLAIM_STATUS_RANKING = List.of("denied", "contested", "reported", "confirmed");
+
+	/** An event's claim status when it records no claim. */
+	public static final String UNCLAIMED = "unclaimed";
+
+	/** Every value of an event's claim status, as {@code status=} accepts it. */
+	public static final List<String> EVENT_CLAIM_STATUSES = List.of("reported", "contested", "confirmed", "denied",
+			UNCLAIMED);
+
 	/** Curation statuses: only published events reach the public map and the exports. */
 	public static final List<String> CURATION_STATUSES = List.of("draft", "published", "archived");
 

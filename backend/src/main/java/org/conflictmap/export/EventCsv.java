@@ -95,7 +95,7 @@ final class EventCsv {
 		r.add(text(join(e.actors().associated().stream())));
 		r.add(text(e.claims().stream().map(c -> c.by() + ": " + c.statement() + " [" + c.status() + "]")
 			.collect(Collectors.joining(" | "))));
-		r.add(join(e.claims().stream().map(Event.Claim::status).distinct()));
+		r.add(e.claimStatus());
 		r.add(text(e.geocode().placeId()));
 		r.add(e.geocode().method());
 		r.add(e.geocode().score());

@@ -14,13 +14,21 @@ public final class Parameters {
 
 	/** @throws BadRequestException naming the first unknown or repeated parameter */
 	public static void requireOnly(Map<String, String[]> params, Set<String> allowed) {
+		requireOnly(params, allowed, Set.of());
+	}
+
+	/**
+	 * The same, where the parameters in {@code repeatable} may be given more than once.
+	 * @throws BadRequestException naming the first unknown parameter, or repeated one not in {@code repeatable}
+	 */
+	public static void requireOnly(Map<String, String[]> params, Set<String> allowed, Set<String> repeatable) {
 		for (var entry : params.entrySet()) {
 			if (!allowed.contains(entry.getKey())) {
 				throw new BadRequestException(entry.getKey(), "unknown parameter '" + entry.getKey() + "'; "
 						+ (allowed.isEmpty() ? "this endpoint takes none"
 								: "this endpoint takes " + String.join(", ", allowed.stream().sorted().toList())));
 			}
-			if (entry.getValue().length > 1) {
+			if (entry.getValue().length > 1 && !repeatable.contains(entry.getKey())) {
 				throw new BadRequestException(entry.getKey(),
 						entry.getKey() + " is given " + entry.getValue().length + " times; give it once");
 			}

@@ -2,6 +2,7 @@ package org.conflictmap.event;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -17,7 +18,10 @@ import static org.conflictmap.support.TestEvents.ALEPPO;
 import static org.conflictmap.support.TestEvents.HAMA;
 import static org.conflictmap.support.TestEvents.event;
 import static org.conflictmap.support.TestEvents.withStatus;
+import static org.conflictmap.support.TestEvents.withActors;
+import static org.conflictmap.support.TestEvents.withClaims;
 import static org.conflictmap.support.TestEvents.withTitle;
+import static org.conflictmap.support.TestEvents.withType;
 
 /**
  * What the event store promises, whichever database holds it. Each subclass supplies one real
@@ -131,6 +135,111 @@ abstract class EventRepositoryContract {
 			.isInstanceOf(OptimisticLockingFailureException.class);
 		assertThat(repository.findById("e").orElseThrow().title()).isEqualTo("Curator A");
 		assertThat(repository.versionCount("e")).isEqualTo(2);
+	}
+
+	@Test
+	void typeFilterKeepsOnlyTheTypesAsked() {
+		repository.insert(event("battle", "2024-12-01", "2024-12-01", HAMA), "seed", "h", "test");
+		repository.insert(withType(event("strike", "2024-12-02", "2024-12-02", HAMA), "Explosions/Remote violence",
+				"Air/drone strike"), "seed", "h", "test");
+		repository.insert(withType(event("arrest", "2024-12-03", "2024-12-03", HAMA), "Strategic developments",
+				"Arrests"), "seed", "h", "test");
+
+		assertThat(ids(filtered(Set.of("Explosions/Remote violence"), Set.of(), Set.of(), null))).containsExactly("strike");
+		assertThat(ids(filtered(Set.of("Battles", "Strategic developments"), Set.of(), Set.of(), null)))
+			.containsExactly("battle", "arrest");
+	}
+
+	@Test
+	void actorFilterMatchesAnActorOnAnySideWhateverItsCase() {
+		repository.insert(event("opposition-only", "2024-12-01", "2024-12-01", HAMA), "seed", "h", "test");
+		repository.insert(withActors(event("russia", "2024-12-02", "2024-12-02", HAMA), List.of("Russian Air Force"),
+				List.of("Opposition"), List.of("Syrian  government")), "seed", "h", "test");
+
+		assertThat(ids(filtered(Set.of(), Set.of(EventFilters.actorKey("russian air force")), Set.of(), null)))
+			.containsExactly("russia");
+		assertThat(ids(filtered(Set.of(), Set.of(EventFilters.actorKey("Syrian government")), Set.of(), null)))
+			.as("associated actors count, and spacing does not make another actor")
+			.containsExactly("russia");
+		assertThat(ids(filtered(Set.of(), Set.of(EventFilters.actorKey("Opposition")), Set.of(), null)))
+			.containsExactly("opposition-only", "russia");
+	}
+
+	@Test
+	void actorFilterFollowsAnEdit() {
+		Event first = repository.insert(event("e", "2024-12-01", "2024-12-01", HAMA), "seed", "h", "test");
+		repository.update(withActors(first, List.of("Someone else"), List.of(), List.of()), "seed", "h2", "test");
+
+		assertThat(ids(filtered(Set.of(), Set.of(EventFilters.actorKey("Opposition")), Set.of(), null))).isEmpty();
+		assertThat(ids(filtered(Set.of(), Set.of(EventFilters.actorKey("someone else")), Set.of(), null)))
+			.containsExactly("e");
+	}
+
+	@Test
+	void claimStatusFilterUsesTheLeastSettledClaim() {
+		// the test event has a reported and a denied claim: denied wins
+		repository.insert(event("denied", "2024-12-01", "2024-12-01", HAMA), "seed", "h", "test");
+		repository.insert(withClaims(event("contested", "2024-12-02", "2024-12-02", HAMA), "reported", "contested"),
+				"seed", "h", "test");
+		repository.insert(withClaims(event("confirmed", "2024-12-03", "2024-12-03", HAMA), "confirmed"), "seed", "h",
+				"test");
+		repository.insert(withClaims(event("unclaimed", "2024-12-04", "2024-12-04", HAMA)), "seed", "h", "test");
+
+		assertThat(ids(filtered(Set.of(), Set.of(), Set.of("contested"), null))).containsExactly("contested");
+		assertThat(ids(filtered(Set.of(), Set.of(), Set.of("denied", "confirmed"), null)))
+			.containsExactly("denied", "confirmed");
+		assertThat(ids(filtered(Set.of(), Set.of(), Set.of("unclaimed"), null))).containsExactly("unclaimed");
+		assertThat(repository.findById("contested").orElseThrow().claimStatus()).isEqualTo("contested");
+	}
+
+	@Test
+	void textFilterNeedsEveryWordSomewhereAndTakesWildcardsLiterally() {
+		repository.insert(withTitle(event("hill", "2024-12-01", "2024-12-01", HAMA), "Rebels reach a hill north of Hama"),
+				"seed", "h", "test");
+		repository.insert(withTitle(event("citadel", "2024-12-02", "2024-12-02", ALEPPO), "Visit to the 100% citadel"),
+				"seed", "h", "test");
+
+		assertThat(ids(filtered(Set.of(), Set.of(), Set.of(), "HAMA hill"))).containsExactly("hill");
+		assertThat(ids(filtered(Set.of(), Set.of(), Set.of(), "hama citadel"))).isEmpty();
+		assertThat(ids(filtered(Set.of(), Set.of(), Set.of(), "summary of citadel"))).as("summary is searched")
+			.containsExactly("citadel");
+		assertThat(ids(filtered(Set.of(), Set.of(), Set.of(), "government"))).as("actors are searched")
+			.containsExactly("hill", "citadel");
+		assertThat(ids(filtered(Set.of(), Set.of(), Set.of(), "100%"))).containsExactly("citadel");
+		assertThat(ids(filtered(Set.of(), Set.of(), Set.of(), "%"))).as("% is a character, not a wildcard")
+			.containsExactly("citadel");
+		assertThat(ids(filtered(Set.of(), Set.of(), Set.of(), "_"))).isEmpty();
+		assertThat(ids(filtered(Set.of(), Set.of(), Set.of(), "' OR 1=1 --"))).isEmpty();
+	}
+
+	@Test
+	void statsCountPerStartDayTypeClaimStatusAndActor() {
+		repository.insert(event("a", "2024-12-01", "2024-12-03", HAMA), "seed", "h", "test");
+		repository.insert(event("b", "2024-12-01", "2024-12-01", HAMA), "seed", "h", "test");
+		repository.insert(withType(event("c", "2024-12-02", "2024-12-02", HAMA), "Explosions/Remote violence",
+				"Air/drone strike"), "seed", "h", "test");
+		repository.insert(withStatus(event("draft", "2024-12-02", "2024-12-02", HAMA), "draft"), "seed", "h", "test");
+
+		EventStats stats = repository.stats(EventQuery.all(), 10);
+
+		assertThat(stats.total()).isEqualTo(3);
+		assertThat(stats.firstDay()).hasToString("2024-12-01");
+		assertThat(stats.lastDay()).as("the last day any event lasts into").hasToString("2024-12-03");
+		assertThat(stats.days()).extracting(d -> d.date().toString()).containsExactly("2024-12-01", "2024-12-02");
+		assertThat(stats.days().get(0).counts()).containsExactly(java.util.Map.entry("Battles", 2L));
+		assertThat(stats.byType()).containsEntry("Battles", 2L).containsEntry("Explosions/Remote violence", 1L)
+			.containsEntry("Protests", 0L);
+		assertThat(stats.byClaimStatus()).containsEntry("denied", 3L).containsEntry("contested", 0L);
+		assertThat(stats.actors()).extracting(EventStats.ActorCount::name).containsExactly("Government", "Opposition");
+		assertThat(stats.actors()).extracting(EventStats.ActorCount::count).containsExactly(3L, 3L);
+
+		EventStats strikes = repository.stats(filtered(Set.of("Explosions/Remote violence"), Set.of(), Set.of(), null), 10);
+		assertThat(strikes.total()).isEqualTo(1);
+		assertThat(strikes.byType()).containsEntry("Battles", 0L);
+	}
+
+	private static EventQuery filtered(Set<String> types, Set<String> actors, Set<String> statuses, String text) {
+		return new EventQuery(null, null, null, EventQuery.MAX_LIMIT, 0, types, actors, statuses, text);
 	}
 
 	private static EventQuery query(String from, String to, Envelope bbox) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.conflictmap.event.V2__EventFilters;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -30,8 +31,13 @@ public final class TestDatabases {
 
 	/** A fresh, migrated in-memory H2GIS database. */
 	public static DataSource h2() {
+		return h2(null);
+	}
+
+	/** A fresh in-memory H2GIS database migrated up to {@code version} (null: the latest). */
+	public static DataSource h2(String version) {
 		var ds = new DriverManagerDataSource("jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-		migrate(ds, "h2", null);
+		migrate(ds, "h2", null, version);
 		return ds;
 	}
 
@@ -40,11 +46,16 @@ public final class TestDatabases {
 	 * not reachable.
 	 */
 	public static DataSource postgis(String schema) {
+		return postgis(schema, null);
+	}
+
+	/** The same, migrated up to {@code version} (null: the latest). */
+	public static DataSource postgis(String schema, String version) {
 		requirePostgis();
 		var admin = new DriverManagerDataSource(PG_URL, PG_USER, PG_PASSWORD);
 		JdbcClient.create(admin).sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
 		var ds = new DriverManagerDataSource(schemaUrl(schema), PG_USER, PG_PASSWORD);
-		migrate(ds, "postgresql", schema);
+		migrate(ds, "postgresql", schema, version);
 		return ds;
 	}
 
@@ -79,10 +90,21 @@ public final class TestDatabases {
 		}
 	}
 
-	private static void migrate(DataSource ds, String vendor, String schema) {
-		var config = Flyway.configure().dataSource(ds).locations("classpath:db/migration/" + vendor);
+	/** Migrates an existing database of {@code vendor} ("h2" or "postgresql") to the latest version. */
+	public static void migrate(DataSource ds, String vendor, String schema) {
+		migrate(ds, vendor, schema, null);
+	}
+
+	private static void migrate(DataSource ds, String vendor, String schema, String version) {
+		var config = Flyway.configure()
+			.dataSource(ds)
+			.locations("classpath:db/migration/" + vendor)
+			.javaMigrations(new V2__EventFilters());
 		if (schema != null) {
 			config.schemas(schema).createSchemas(true);
+		}
+		if (version != null) {
+			config.target(version);
 		}
 		config.load().migrate();
 	}

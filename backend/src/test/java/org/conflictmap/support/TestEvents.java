@@ -50,4 +50,28 @@ public final class TestEvents {
 				e.updatedAt());
 	}
 
+	/** The same event with another type. */
+	public static Event withType(Event e, String type, String subType) {
+		return new Event(e.id(), e.title(), e.summary(), type, subType, e.actors(), e.dateStart(), e.dateEnd(),
+				e.timePrecision(), e.placeText(), e.geocode(), e.country(), e.admin1(), e.geom(), e.fatalities(),
+				e.claims(), e.sources(), e.controlChange(), e.status(), e.version(), e.createdAt(), e.updatedAt());
+	}
+
+	/** The same event with other actors. */
+	public static Event withActors(Event e, List<String> sideA, List<String> sideB, List<String> associated) {
+		return new Event(e.id(), e.title(), e.summary(), e.eventType(), e.subEventType(),
+				new Event.Actors(sideA, sideB, associated), e.dateStart(), e.dateEnd(), e.timePrecision(), e.placeText(),
+				e.geocode(), e.country(), e.admin1(), e.geom(), e.fatalities(), e.claims(), e.sources(),
+				e.controlChange(), e.status(), e.version(), e.createdAt(), e.updatedAt());
+	}
+
+	/** The same event with one claim per status given (none when none are given). */
+	public static Event withClaims(Event e, String... statuses) {
+		var claims = java.util.Arrays.stream(statuses).map(s -> new Event.Claim("Someone", "A claim.", s)).toList();
+		return new Event(e.id(), e.title(), e.summary(), e.eventType(), e.subEventType(), e.actors(), e.dateStart(),
+				e.dateEnd(), e.timePrecision(), e.placeText(), e.geocode(), e.country(), e.admin1(), e.geom(),
+				e.fatalities(), claims, e.sources(), e.controlChange(), e.status(), e.version(), e.createdAt(),
+				e.updatedAt());
+	}
+
 }

@@ -110,6 +110,59 @@ class EventApiTest {
 			.doesNotContain("2024-12-04-golani-visits-aleppo-citadel", "2024-12-03-rebels-reach-hill-north-of-hama");
 	}
 
+	@Test
+	void typeActorClaimStatusAndTextFiltersNarrowTheMap() {
+		List<String> strikes = ids(get("/api/events?type=Explosions%2FRemote%20violence"));
+		List<String> battlesOrStrikes = ids(get("/api/events?type=Battles&type=Explosions%2FRemote%20violence"));
+		List<String> russian = ids(get("/api/events?actor=russian%20air%20force"));
+		List<String> contested = ids(get("/api/events?status=contested"));
+		List<String> citadel = ids(get("/api/events?q=CITADEL"));
+
+		assertThat(strikes).containsExactly("2024-12-russian-airstrikes-intensify-northern-syria");
+		assertThat(battlesOrStrikes).contains("2024-12-russian-airstrikes-intensify-northern-syria",
+				"2024-12-aleppo-captured-by-rebels").doesNotContain("2024-12-aleppo-shortages");
+		assertThat(russian).as("as side A or associated, in any case")
+			.contains("2024-12-russian-airstrikes-intensify-northern-syria", "2024-12-04-overnight-clashes-around-hama")
+			.doesNotContain("2024-12-aleppo-captured-by-rebels");
+		assertThat(contested).containsExactly("2024-12-05-rebels-say-they-are-entering-hama");
+		assertThat(citadel).containsExactly("2024-12-04-golani-visits-aleppo-citadel");
+		assertThat(get("/api/events/2024-12-05-rebels-say-they-are-entering-hama").body().get("properties")
+			.get("claim_status").asString()).isEqualTo("contested");
+	}
+
+	@Test
+	void statsCountTheSameEventsTheMapShows() {
+		Response stats = get("/api/stats?from=2024-12-01&to=2024-12-05&status=reported");
+		Response events = get("/api/events?from=2024-12-01&to=2024-12-05&status=reported");
+
+		assertThat(stats.status()).isEqualTo(200);
+		JsonNode body = stats.body();
+		assertThat(body.get("total").asInt()).isEqualTo(events.body().get("numberMatched").asInt()).isPositive();
+		long perDay = 0;
+		for (JsonNode day : body.get("days")) {
+			for (JsonNode n : day.get("counts")) {
+				perDay += n.asLong();
+			}
+		}
+		assertThat(perDay).isEqualTo(body.get("total").asLong());
+		assertThat(body.get("by_type").get("Battles").asInt()).isPositive();
+		assertThat(body.get("by_claim_status").get("contested").asInt()).isZero();
+		assertThat(body.get("actors").get(0).get("name").asString()).isEqualTo("Hayat Tahrir al-Sham (HTS)");
+		assertThat(get("/api/stats?limit=5").status()).as("stats take filters, not paging").isEqualTo(400);
+	}
+
+	@Test
+	void sidesAndMapSettingsDescribeTheMap() {
+		Response sides = get("/api/sides");
+		Response settings = get("/api/map-settings");
+
+		assertThat(sides.status()).isEqualTo(200);
+		assertThat(sides.body().get(0).get("id").asString()).isEqualTo("opposition");
+		assertThat(sides.body().get(0).get("colour").asString()).isEqualTo("#2e7d32");
+		assertThat(settings.body().get("tiles").get("url").asString()).contains("{z}/{x}/{y}");
+		assertThat(settings.body().get("tiles").get("attribution").asString()).contains("OpenStreetMap");
+	}
+
 	@ParameterizedTest(name = "{0} -> 400 naming {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			from=yesterday                  | from  | must be an ISO date
@@ -124,6 +177,9 @@ class EventApiTest {
 			offset=-1                       | offset| at least 0
 			colour=red                      | colour| unknown parameter 'colour'
 			from=2024-12-01&from=2024-12-02 | from  | given 2 times
+			type=Skirmish                   | type  | not one of: Battles
+			status=maybe                    | status| not one of: reported
+			q=a%20b%20c%20d%20e%20f%20g%20h%20i%20j%20k%20l%20m | q | more than 12 words
 			""")
 	void badParametersAreProblemsNamingTheParameter(String query, String parameter, String message) {
 		Response r = get("/api/events?" + query);
