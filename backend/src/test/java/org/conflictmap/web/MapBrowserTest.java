@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -16,23 +18,25 @@ import org.conflictmap.support.HttpJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The map in a real Chromium: a symbol per event, a date filter that narrows them and lives in the URL,
- * popups with the claims, and no script errors. Also writes the README's screenshot
- * ({@code -Dscreenshots.dir=docs} to refresh it; target/screenshots otherwise).
+ * The map page in a real Chromium over the repository's seeds: the window slider and the player, the
+ * moving territory, filters that the map, the list and the timeline agree on, popups from the list,
+ * export, links and the back button, a phone-sized layout, and no script error anywhere. Writes the
+ * README's screenshots ({@code -Dscreenshots.dir=docs} to refresh them; target/screenshots otherwise).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "conflictmap.data-dir=backend/target/test-data/map-browser-${random.uuid}")
 class MapBrowserTest {
 
-	private static final String MARKERS = "path.event-marker";
+	private static final String HAMA_CONTESTED = "2024-12-05-rebels-say-they-are-entering-hama";
 
 	private static Playwright playwright;
 
@@ -60,19 +64,6 @@ class MapBrowserTest {
 		}
 	}
 
-	@BeforeEach
-	void openPage() {
-		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-		context.setDefaultTimeout(10_000);
-		page = context.newPage();
-		page.onConsoleMessage(m -> {
-			if ("error".equals(m.type())) {
-				scriptErrors.add("console: " + m.text() + " at " + m.location());
-			}
-		});
-		page.onPageError(e -> scriptErrors.add("page: " + e));
-	}
-
 	@AfterEach
 	void noScriptErrors() {
 		context.close();
@@ -80,46 +71,122 @@ class MapBrowserTest {
 	}
 
 	@Test
-	void theMapShowsOneSymbolPerEventAndTheDateFilterShowsFewer() {
-		int all = apiCount("");
-		open("/");
+	void aLaterWindowShowsMoreEventsAndALargerOppositionArea() throws IOException {
+		newPage(1280, 800);
+		open("/?from=2024-11-20&to=2024-11-26");
+		int early = shownCount();
+		double earlyArea = territoryKm2();
+		assertThat(page.locator("path.territory.control").count()).isPositive();
+		assertThat(page.locator("path.frontline").count()).isPositive();
+		assertThat(early).isEqualTo(apiCount("from=2024-11-20&to=2024-11-26"));
 
-		assertThat(page.locator(MARKERS).count()).isEqualTo(all);
-		assertThat(page.locator("#status").textContent()).isEqualTo(all + " events");
+		open("/?from=2024-11-20&to=2024-12-05");
+
+		assertThat(shownCount()).isGreaterThan(early).isEqualTo(apiCount("from=2024-11-20&to=2024-12-05"));
+		assertThat(territoryKm2()).isGreaterThan(earlyArea);
+		assertThat(page.locator("#territory").textContent()).as("the change since the first mapped day")
+			.containsPattern("since 26 Nov 2024: opposition \\+[\\d,]+ km²");
+		assertThat(page.locator("path.territory.contested").count()).as("Hama contested on 5 Dec").isPositive();
+		assertThat(page.locator(".event-marker, .event-cluster").count()).isPositive();
 		assertThat(page.locator(".country-label", new Page.LocatorOptions().setHasText("Syria")).isVisible())
 			.as("the offline basemap draws and names the countries").isTrue();
-
-		page.fill("#from", "2024-12-04");
-		page.fill("#to", "2024-12-05");
-		page.click("button[type=submit]");
-		page.waitForFunction("() => document.getElementById('status').textContent.includes('from 2024-12-04')");
-
-		int narrowed = apiCount("?from=2024-12-04&to=2024-12-05");
-		assertThat(narrowed).isLessThan(all).isPositive();
-		assertThat(page.locator(MARKERS).count()).isEqualTo(narrowed);
-		assertThat(page.url()).endsWith("/?from=2024-12-04&to=2024-12-05");
+		page.waitForTimeout(400); // the territory's fade-in
+		screenshot("map.png");
 	}
 
 	@Test
-	void aFilteredViewIsALinkAndTheBackButtonReturnsToTheLastView() {
-		open("/?from=2024-11-20&to=2024-11-30");
-		int early = page.locator(MARKERS).count();
-		assertThat(early).isEqualTo(apiCount("?from=2024-11-20&to=2024-11-30")).isPositive();
-		assertThat(page.inputValue("#from")).isEqualTo("2024-11-20");
+	void theSliderFollowsTheKeyboardAndTheUrlAndLayersFollowTheSlider() {
+		newPage(1280, 800);
+		open("/?from=2024-11-26&to=2024-12-05");
+		var end = page.locator(".range-slider .thumb.end");
+		assertThat(end.getAttribute("aria-valuetext")).isEqualTo("Thursday, 5 December 2024");
+		assertThat(page.locator("#range-text").textContent()).isEqualTo("26 Nov 2024 – 5 Dec 2024 (10 days)");
 
-		page.click("#reset");
-		page.waitForFunction("n => document.querySelectorAll('path.event-marker').length > n", early);
+		end.focus();
+		page.keyboard().press("ArrowLeft");
+		waitForRange("2024-11-26/2024-12-04");
+
+		assertThat(page.url()).endsWith("?from=2024-11-26&to=2024-12-04");
+		assertThat(end.getAttribute("aria-valuetext")).isEqualTo("Wednesday, 4 December 2024");
+		assertThat(page.getAttribute("body", "data-territory-date")).isEqualTo("2024-12-04");
+		assertThat(shownCount()).isEqualTo(apiCount("from=2024-11-26&to=2024-12-04"));
+
+		page.keyboard().press("PageDown");
+		waitForRange("2024-11-26/2024-11-27");
+		assertThat(page.locator("#range-text").textContent()).isEqualTo("26 Nov 2024 – 27 Nov 2024 (2 days)");
+		assertThat(shownCount()).isEqualTo(apiCount("from=2024-11-26&to=2024-11-27"));
+
+		page.waitForTimeout(1100); // a pause makes the next key press a new step in history
+		var window = page.locator(".range-slider .window");
+		window.focus();
+		page.keyboard().press("ArrowRight");
+		waitForRange("2024-11-27/2024-11-28");
+
 		page.goBack();
-		page.waitForFunction("n => document.querySelectorAll('path.event-marker').length === n", early);
-
-		assertThat(page.inputValue("#to")).isEqualTo("2024-11-30");
+		waitForRange("2024-11-26/2024-11-27");
+		assertThat(page.url()).endsWith("?from=2024-11-26&to=2024-11-27");
 	}
 
 	@Test
-	void aPopupShowsTheEventItsPlaceAsReportedAndWhoClaimsWhat() throws IOException {
+	void playMovesTheWindowDayByDayAndPauseStopsIt() {
+		newPage(1280, 800);
+		open("/?from=2024-11-26&to=2024-11-28");
+		page.selectOption("#speed", "250");
+
+		page.click("#play");
+		waitForRange("2024-11-27/2024-11-29");
+		waitForRange("2024-11-28/2024-11-30");
+		page.click("#play");
+		page.waitForSelector("body[data-playing=false]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+		String paused = page.getAttribute("body", "data-range");
+		page.waitForTimeout(800);
+
+		assertThat(page.getAttribute("body", "data-range")).as("no step after pause").isEqualTo(paused);
+		assertThat(page.locator("#play").getAttribute("aria-pressed")).isEqualTo("false");
+		assertThat(page.locator("#range-text").textContent()).contains("(3 days)");
+		assertThat(page.url()).contains("from=" + paused.substring(0, 10));
+
+		page.click("#step-forward");
+		waitForRange(shiftRange(paused, 1));
+	}
+
+	@Test
+	void aTypeFilterIsAgreedByTheMapTheListTheTimelineAndTheLink() {
+		newPage(1280, 800);
+		open("/?from=2024-11-20&to=2024-12-06");
+		int all = shownCount();
+
+		page.uncheck("#type-battles");
+		page.waitForFunction("n => Number(document.body.dataset.eventsLoaded) < n", all);
+		page.uncheck("#type-explosions-remote-violence");
+		int expected = apiCount("from=2024-11-20&to=2024-12-06&type=Strategic%20developments");
+		page.waitForFunction("n => document.body.dataset.eventsLoaded === String(n)", expected);
+
+		assertThat(page.url()).contains("type=Strategic+developments").doesNotContain("type=Battles");
+		assertThat(page.locator("#status").textContent()).isEqualTo(expected + " events");
+		assertThat(page.locator("#event-list .event-entry").count()).as("all of them are in view").isEqualTo(expected);
+		assertThat(page.locator("#event-list .event-entry .meta").allTextContents())
+			.filteredOn(t -> t.contains(" · ")).allMatch(t -> t.contains("Strategic developments"));
+		@SuppressWarnings("unchecked")
+		List<String> barTypes = (List<String>) page.locator("#timeline rect.timeline-bar")
+			.evaluateAll("bars => bars.map(b => b.dataset.type)");
+		assertThat(barTypes).isNotEmpty().containsOnly("Strategic developments");
+		assertThat(page.locator("label:has(#type-battles) .count").textContent())
+			.as("the legend still counts what is hidden").isEqualTo("5");
+
+		page.fill("#q", "citadel");
+		page.press("#q", "Enter");
+		page.waitForFunction("() => document.body.dataset.eventsLoaded === '1'");
+		assertThat(page.url()).contains("q=citadel");
+		assertThat(page.locator("#event-list .event-entry h3").textContent()).contains("citadel");
+	}
+
+	@Test
+	void choosingAnEntryInTheListOpensItsPopupWithClaimsAndSources() throws IOException {
+		newPage(1280, 800);
 		open("/");
 
-		page.locator("[data-event-id='2024-12-05-rebels-say-they-are-entering-hama']").click();
+		page.locator("#event-list .event-entry[data-event-id='" + HAMA_CONTESTED + "'] h3").click();
 		var popup = page.locator(".leaflet-popup .event-popup");
 		popup.waitFor();
 
@@ -129,43 +196,104 @@ class MapBrowserTest {
 			.contains("Place as reported: “Hama” (exact)")
 			.contains("Syrian state media: Pro-government forces pushed back the attack on the city.")
 			.contains("Amman");
-		assertThat(popup.locator(".claim-status.contested").count()).isEqualTo(2);
-		// let Leaflet's fade-in finish so the screenshot shows the popup as a user sees it
+		assertThat(popup.locator(".claim-status.contested").count()).isGreaterThanOrEqualTo(2);
+		assertThat(page.locator(".event-entry.selected").getAttribute("data-event-id")).isEqualTo(HAMA_CONTESTED);
+		assertThat(page.locator(".event-marker[data-event-id='" + HAMA_CONTESTED + "']").getAttribute("class"))
+			.contains("claim-contested");
+
+		page.locator(".event-marker[data-event-id='" + HAMA_CONTESTED + "']").hover();
+		assertThat(page.locator(".event-entry.highlight").getAttribute("data-event-id")).isEqualTo(HAMA_CONTESTED);
 		page.waitForFunction("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'");
-		screenshot("map.png");
+		screenshot("map-popup.png");
 	}
 
 	@Test
-	void aLaterRangeShowsMoreEventsAndALargerOppositionAreaAndTheFrontMoves() throws IOException {
-		open("/?from=2024-11-20&to=2024-11-26");
-		int early = page.locator(MARKERS).count();
-		double earlyArea = territoryKm2();
-		assertThat(page.locator("path.territory.control").count()).isPositive();
-		assertThat(page.locator("path.frontline").count()).isPositive();
+	void exportDownloadsWhatTheMapShows() throws IOException {
+		newPage(1280, 800);
+		open("/?from=2024-12-01&to=2024-12-05&type=Battles");
+		int shown = shownCount();
 
+		page.click(".export summary");
+		Download download = page.waitForDownload(() -> page.click("#export-menu a[data-format=geojson]"));
+		JsonNode collection = JsonMapper.builder().build().readTree(Files.readString(download.path()));
+
+		assertThat(download.suggestedFilename()).startsWith("conflict-map-events_2024-12-01_to_2024-12-05").endsWith(".geojson");
+		assertThat(collection.get("type").asString()).isEqualTo("FeatureCollection");
+		assertThat(collection.get("features").size()).isEqualTo(shown).isPositive();
+		assertThat(page.locator("#export-menu a").allTextContents()).contains("CSV (ACLED columns)", "GeoPackage", "KML");
+	}
+
+	@Test
+	void withNoNetworkBeyondTheServiceThePageWorksAndAsksForNothingElse() {
+		newPage(1280, 800);
+		var outside = new ArrayList<String>();
+		context.route(Pattern.compile("^(?!http://localhost:" + port + "/).*"), route -> {
+			outside.add(route.request().url());
+			route.abort();
+		});
 		open("/?from=2024-11-20&to=2024-12-05");
 
-		assertThat(page.locator(MARKERS).count()).isGreaterThan(early);
-		assertThat(territoryKm2()).isGreaterThan(earlyArea);
-		assertThat(page.locator("path.territory.contested").count()).as("Hama contested on 5 Dec").isPositive();
+		assertThat(shownCount()).isPositive();
+		assertThat(page.locator(".town-label", new Page.LocatorOptions().setHasText("Aleppo")).count()).isEqualTo(1);
+		assertThat(outside).as("the default basemap needs no tile server").isEmpty();
+		assertThat(page.locator(".leaflet-control-layers-base label").allTextContents())
+			.anyMatch(t -> t.contains("OpenStreetMap"));
+	}
+
+	@Test
+	void aLinkKeepsTheMapPositionAndTheFilters() {
+		newPage(1280, 800);
+		open("/?from=2024-12-01&to=2024-12-05&status=contested&center=35.1300,36.7600&zoom=11");
+
+		assertThat(shownCount()).isEqualTo(1);
+		assertThat(page.url()).contains("center=35.1300,36.7600&zoom=11");
+		assertThat(page.locator(".leaflet-control-scale-line").textContent()).as("zoomed in to a town")
+			.matches("\\d+ (m|km)").doesNotContain("20 km").doesNotContain("50 km");
+		assertThat(page.isChecked("#status-contested")).isTrue();
+		assertThat(page.isChecked("#status-reported")).isFalse();
+	}
+
+	@Test
+	void onAPhoneThePanelIsADrawerOpenedFromTheHeader() throws IOException {
+		newPage(390, 844);
+		open("/?from=2024-11-20&to=2024-12-05");
+		assertThat(page.isVisible("#panel")).isFalse();
+		screenshot("map-phone.png");
+
+		page.click("#panel-toggle");
+
+		assertThat(page.isVisible("#panel")).isTrue();
+		assertThat(page.getAttribute("#panel-toggle", "aria-expanded")).isEqualTo("true");
+		assertThat(page.locator("#event-list .event-entry").count()).isPositive();
+		screenshot("map-phone-panel.png");
 	}
 
 	@Test
 	void theFrontlineOnFourDaysIsRenderedForTheReadme() throws IOException {
+		newPage(1280, 800);
 		for (String day : List.of("2024-11-26", "2024-11-30", "2024-12-03", "2024-12-05")) {
 			open("/?from=2024-11-20&to=" + day);
 			page.waitForFunction("d => document.body.dataset.territoryDate === d", day);
-			assertThat(page.locator("#territory").textContent()).endsWith("on " + day);
+			page.waitForTimeout(400); // the fade between days
+			assertThat(page.locator("#territory").textContent()).contains(" on " + dayInWords(day));
 			screenshot("frontline-" + day + ".png");
 		}
 	}
 
-	/** The opposition's area as the page writes it: "Opposition: 8,970 km² on 2024-12-05". */
-	private double territoryKm2() {
-		String text = page.locator("#territory").textContent();
-		var m = java.util.regex.Pattern.compile("Opposition: ([\\d,]+) km²").matcher(text);
-		assertThat(m.find()).as(text).isTrue();
-		return Double.parseDouble(m.group(1).replace(",", ""));
+	private void newPage(int width, int height) {
+		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setAcceptDownloads(true));
+		context.setDefaultTimeout(15_000);
+		page = context.newPage();
+		page.onConsoleMessage(m -> {
+			if ("error".equals(m.type())) {
+				scriptErrors.add("console: " + m.text() + " at " + m.location());
+			}
+		});
+		page.onPageError(e -> scriptErrors.add("page: " + e));
+		page.onDialog(d -> {
+			scriptErrors.add("dialog: " + d.message());
+			d.dismiss();
+		});
 	}
 
 	private void open(String path) {
@@ -174,8 +302,36 @@ class MapBrowserTest {
 		assertThat(page.getAttribute("body", "data-events-loaded")).isNotEqualTo("error");
 	}
 
+	private void waitForRange(String range) {
+		page.waitForFunction("r => document.body.dataset.range === r && document.body.dataset.eventsLoaded !== undefined", range);
+	}
+
+	/** The number of events the page says it shows. */
+	private int shownCount() {
+		return Integer.parseInt(page.getAttribute("body", "data-events-loaded"));
+	}
+
+	/** The opposition's area as the page writes it: "Opposition: 8,970 km² on 5 Dec 2024". */
+	private double territoryKm2() {
+		String text = page.locator("#territory").textContent();
+		var m = Pattern.compile("Opposition: ([\\d,]+) km²").matcher(text);
+		assertThat(m.find()).as(text).isTrue();
+		return Double.parseDouble(m.group(1).replace(",", ""));
+	}
+
 	private int apiCount(String query) {
-		return HttpJson.get("http://localhost:" + port + "/api/events" + query).body().get("features").size();
+		return HttpJson.get("http://localhost:" + port + "/api/events?" + query).body().get("numberMatched").asInt();
+	}
+
+	private static String shiftRange(String range, int days) {
+		String[] parts = range.split("/");
+		return java.time.LocalDate.parse(parts[0]).plusDays(days) + "/" + java.time.LocalDate.parse(parts[1]).plusDays(days);
+	}
+
+	private static String dayInWords(String iso) {
+		var d = java.time.LocalDate.parse(iso);
+		return d.getDayOfMonth() + " " + d.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.UK)
+				+ " " + d.getYear();
 	}
 
 	private void screenshot(String name) throws IOException {

@@ -1,31 +1,42 @@
 // The service's read API, as the map uses it. Errors come back as problem+json; their detail is shown.
 
-/** Fetches the events of a date range as a GeoJSON FeatureCollection. */
-export async function fetchEvents({ from, to } = {}) {
-  const params = new URLSearchParams();
-  if (from) params.set('from', from);
-  if (to) params.set('to', to);
-  const query = params.toString();
-  return getJson(`/api/events${query ? `?${query}` : ''}`);
+/** Published events matching the filters, as a GeoJSON FeatureCollection. */
+export function fetchEvents(params, signal) {
+  return getJson(`/api/events?${params}`, signal);
 }
 
-/** Fetches the control areas, contested areas and front line of a day. */
-export function fetchFrontlines(date) {
-  return getJson(`/api/frontlines?date=${encodeURIComponent(date)}`);
+/** Counts per day and type, per type, per claim status, and the actors most named. */
+export function fetchStats(params, signal) {
+  return getJson(`/api/stats?${params}`, signal);
 }
 
-/** Fetches the days on which the territory layer changes. */
+/** Control areas, contested areas and front line of a day. */
+export function fetchFrontlines(date, signal) {
+  return getJson(`/api/frontlines?date=${encodeURIComponent(date)}`, signal);
+}
+
+/** The days on which the territory layer changes. */
 export function fetchFrontlineDates() {
   return getJson('/api/frontlines/dates');
 }
 
-/** Fetches a static GeoJSON file shipped with the frontend. */
+/** The sides of the conflict, with their colours. */
+export function fetchSides() {
+  return getJson('/api/sides');
+}
+
+/** The operator's map settings (the optional online tile layer). */
+export function fetchMapSettings() {
+  return getJson('/api/map-settings');
+}
+
+/** A GeoJSON file or endpoint. */
 export function fetchGeoJson(path) {
   return getJson(path);
 }
 
-async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/geo+json, application/json' } });
+async function getJson(url, signal) {
+  const response = await fetch(url, { headers: { Accept: 'application/geo+json, application/json' }, signal });
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     throw new Error(body?.detail ?? `${url} answered ${response.status}`);

@@ -1,51 +1,125 @@
-// Events as map symbols: a dot where the place is exact, a circle whose size says how far off the point
-// may be where the report names only a neighbourhood (precision 2) or a region (precision 3).
+// Events on the map: one marker per event, coloured by type and drawn by claim status, clustered where
+// events share a place or crowd together (Leaflet.markercluster). Where the report names only a
+// neighbourhood (precision 2) or a region (precision 3), a faint circle around the marker shows how far
+// off the point may be; it is drawn for markers standing alone, not for those inside a cluster.
 import { eventPopup } from './popup.js';
+import { PRECISION_RADIUS, typeColour, typeSlug } from './vocabulary.js';
 
-const TYPE_COLOURS = {
-  Battles: '#b91c1c',
-  'Explosions/Remote violence': '#ea580c',
-  'Violence against civilians': '#7c3aed',
-  Protests: '#0284c7',
-  Riots: '#0891b2',
-  'Strategic developments': '#374151',
-};
+export class EventsLayer extends EventTarget {
+  /** @param {L.Map} map */
+  constructor(map) {
+    super();
+    this._map = map;
+    this._markers = new Map();
+    this._clusters = L.markerClusterGroup({
+      chunkedLoading: true,
+      maxClusterRadius: 36,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      iconCreateFunction: clusterIcon,
+    }).addTo(map);
+    this._halos = L.layerGroup([], { pane: 'halos' }).addTo(map);
+    this._haloRenderer = L.canvas({ pane: 'halos' });
+    this._clusters.on('animationend', () => this._drawHalos());
+    map.on('moveend', () => this._drawHalos());
+  }
 
-/** Uncertainty radius in metres by geo_precision. */
-const PRECISION_RADIUS = { 2: 8000, 3: 60000 };
+  /** Replaces the events drawn with those of a FeatureCollection. */
+  setData(collection) {
+    this._clusters.clearLayers();
+    this._markers.clear();
+    const markers = collection.features.map((feature) => {
+      const marker = eventMarker(feature);
+      marker.on('click', () => this._emit('select', feature.id));
+      marker.on('mouseover', () => this._emit('hover', feature.id));
+      marker.on('mouseout', () => this._emit('hover', null));
+      this._markers.set(feature.id, marker);
+      return marker;
+    });
+    this._clusters.addLayers(markers);
+    this._drawHalos();
+  }
 
-/** A Leaflet layer with one symbol per event feature; each symbol carries the class "event-marker". */
-export function eventsLayer(collection) {
-  // Widest uncertainty first, so that precise dots are drawn on top and stay clickable.
-  const features = [...collection.features].sort((a, b) => b.properties.geo_precision - a.properties.geo_precision);
-  return L.geoJSON({ type: 'FeatureCollection', features }, {
-    pointToLayer: (feature, latlng) => symbol(feature, latlng),
-    onEachFeature: (feature, layer) => {
-      layer.bindPopup(() => eventPopup(feature), { maxWidth: 360 });
-      // The drawn element names its event, for the list, for tests and for assistive tech.
-      layer.on('add', () => {
-        const element = layer.getElement();
-        element?.setAttribute('data-event-id', feature.id);
-        element?.setAttribute('aria-label', feature.properties.title);
-      });
-    },
-  });
+  /** The features whose point lies inside `bounds`, in the order they were given. */
+  featuresIn(bounds) {
+    const inView = [];
+    for (const marker of this._markers.values()) {
+      if (bounds.contains(marker.getLatLng())) inView.push(marker.feature);
+    }
+    return inView;
+  }
+
+  /** The bounds of all events drawn, or null when there are none. */
+  bounds() {
+    return this._markers.size ? this._clusters.getBounds() : null;
+  }
+
+  /** Zooms in as far as needed to show the event's marker on its own, then opens its popup. */
+  open(id) {
+    const marker = this._markers.get(id);
+    if (!marker) return;
+    const show = () => this._clusters.zoomToShowLayer(marker, () => marker.openPopup());
+    // Leaflet drops a setView asked for during a zoom animation; wait for it to end
+    if (this._map._animatingZoom) this._map.once('zoomend', show);
+    else show();
+  }
+
+  /** Marks the event's marker (or the cluster holding it) as the one the user points at. */
+  highlight(id) {
+    this._map.getContainer().querySelectorAll('.highlight').forEach((el) => el.classList.remove('highlight'));
+    const marker = id && this._markers.get(id);
+    if (!marker) return;
+    const shown = this._clusters.getVisibleParent(marker);
+    shown?.getElement()?.classList.add('highlight');
+  }
+
+  _drawHalos() {
+    this._halos.clearLayers();
+    const view = this._map.getBounds().pad(0.5);
+    for (const marker of this._markers.values()) {
+      const radius = PRECISION_RADIUS[marker.feature.properties.geo_precision];
+      if (!radius || !view.contains(marker.getLatLng())) continue;
+      if (this._clusters.getVisibleParent(marker) !== marker) continue;
+      const colour = typeColour(marker.feature.properties.event_type);
+      this._halos.addLayer(L.circle(marker.getLatLng(), {
+        radius, renderer: this._haloRenderer, interactive: false, color: colour, weight: 1, opacity: 0.6,
+        fillColor: colour, fillOpacity: 0.08, dashArray: '3 3',
+      }));
+    }
+  }
+
+  _emit(type, id) {
+    this.dispatchEvent(new CustomEvent(type, { detail: { id } }));
+  }
 }
 
-function symbol(feature, latlng) {
+function eventMarker(feature) {
   const p = feature.properties;
-  const colour = TYPE_COLOURS[p.event_type] ?? '#111827';
-  const contested = p.claims?.some((c) => c.status === 'contested' || c.status === 'denied');
-  const style = {
-    className: `event-marker precision-${p.geo_precision}`,
-    color: colour,
-    weight: 2,
-    dashArray: contested ? '4 3' : null,
-    fillColor: colour,
-  };
-  const radius = PRECISION_RADIUS[p.geo_precision];
-  if (radius) {
-    return L.circle(latlng, { ...style, radius, fillOpacity: 0.12 });
-  }
-  return L.circleMarker(latlng, { ...style, radius: 7, fillOpacity: 0.85, color: '#fff' });
+  const classes = ['event-marker', `type-${typeSlug(p.event_type)}`, `claim-${p.claim_status}`,
+    `precision-${p.geo_precision}`];
+  const marker = L.marker(L.latLng(feature.geometry.coordinates[1], feature.geometry.coordinates[0]), {
+    icon: L.divIcon({ className: classes.join(' '), iconSize: [16, 16], html: '' }),
+    keyboard: true,
+    title: p.title,
+    alt: p.title,
+    riseOnHover: true,
+  });
+  marker.feature = feature;
+  marker.bindPopup(() => eventPopup(feature), { maxWidth: 360, autoPanPadding: [40, 40] });
+  // The drawn element names its event (for the list, for tests) and carries its type's colour.
+  marker.on('add', () => {
+    const element = marker.getElement();
+    element.dataset.eventId = feature.id;
+    element.style.setProperty('--type-colour', typeColour(p.event_type));
+    element.setAttribute('aria-label', `${p.title} (${p.event_type}, ${p.claim_status})`);
+  });
+  return marker;
+}
+
+function clusterIcon(cluster) {
+  const n = cluster.getChildCount();
+  const size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 44 : 52;
+  const label = document.createElement('span');
+  label.textContent = n.toLocaleString('en-GB');
+  return L.divIcon({ className: 'event-cluster', html: label, iconSize: [size, size] });
 }

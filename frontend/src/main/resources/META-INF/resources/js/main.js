@@ -1,89 +1,217 @@
-// Wires the page: the map, the offline basemap, the events layer and the date filter, which lives in the
-// URL (?from=&to=) so that a filtered view is a link.
-import { fetchEvents, fetchFrontlineDates, fetchFrontlines } from './api.js';
-import { addOfflineBasemap } from './basemap.js';
-import { eventsLayer } from './events-layer.js';
-import { describeTerritory, territoryLayer } from './territory-layer.js';
+// Wires the page. The view (window, filters, map position) lives in the URL, so every view is a link and
+// the back button walks through views. The time model drives the layers: each change of window loads the
+// window's events, the legend's counts and the territory of its last day.
+import { fetchEvents, fetchFrontlineDates, fetchMapSettings, fetchSides, fetchStats } from './api.js';
+import { addBasemaps } from './basemap.js';
+import { maxDay, minDay } from './dates.js';
+import { EventList } from './event-list.js';
+import { EventsLayer } from './events-layer.js';
+import { exportMenu } from './export-menu.js';
+import { FilterPanel } from './filters.js';
+import { count, windowInWords } from './format.js';
+import { fullscreenControl, resetViewControl } from './map-controls.js';
+import { Player } from './player.js';
+import { playerControl } from './player-control.js';
+import { RangeSlider } from './range-slider.js';
+import { describeTerritory, TerritoryLayer } from './territory-layer.js';
+import { TimeModel } from './time-model.js';
+import { Timeline } from './timeline.js';
+import { filterParams, filtersDiffer, parseView, viewQuery } from './view-state.js';
 
-const map = L.map('map', { center: [35.6, 37.8], zoom: 7, minZoom: 3, maxZoom: 14 });
+/** The API's largest page: more than this in a window and the status says so. */
+const PAGE = 10000;
+/** Key presses this close together make one history entry, not one per day. */
+const HISTORY_COALESCE_MS = 1000;
+const SYRIA = L.latLngBounds([32.3, 35.6], [37.4, 42.4]);
+
+const statusLine = document.getElementById('status');
+const territoryLine = document.getElementById('territory');
+const rangeText = document.getElementById('range-text');
+
+const map = L.map('map', { center: SYRIA.getCenter(), zoom: 7, minZoom: 3, maxZoom: 16 });
+// Drawing order: basemap, territory, place names, uncertainty circles, then markers (Leaflet's 600).
+for (const [pane, z] of [['basemap', 200], ['territory', 350], ['labels', 380], ['halos', 390]]) {
+  map.createPane(pane).style.zIndex = String(z);
+}
+map.getPane('labels').style.pointerEvents = 'none';
 L.control.scale({ imperial: false }).addTo(map);
-// Drawing order: basemap, then territory, then events (Leaflet's overlay pane, z-index 400).
-map.createPane('basemap').style.zIndex = '200';
-map.createPane('territory').style.zIndex = '350';
+fullscreenControl(document.getElementById('stage')).addTo(map);
+resetViewControl(() => fitToEvents()).addTo(map);
 
-const form = document.getElementById('filters');
-const status = document.getElementById('status');
-const territoryStatus = document.getElementById('territory');
-let layer = null;
-let territory = null;
-let lastTerritoryDate = null;
+let view = parseView(window.location.search);
+let lastPush = 0;
+let load = Promise.resolve();
+let controller = null;
+let firstLoad = true;
+// Set while the page itself moves the map to frame the events: that view is the default, not a choice
+// worth writing into the link.
+let fitting = false;
 
-function filterFromUrl() {
-  const params = new URLSearchParams(window.location.search);
-  return { from: params.get('from') ?? '', to: params.get('to') ?? '' };
-}
+const [sides, settings, frontlineDates, everything] = await Promise.all([
+  fetchSides().catch(() => []),
+  fetchMapSettings().catch(() => ({})),
+  fetchFrontlineDates().then((d) => d.dates).catch(() => []),
+  fetchStats(''),
+]);
+// The basemap matters less than the events: a missing one must not keep them off the map.
+addBasemaps(map, settings).catch((error) => console.warn(`offline basemap unavailable: ${error.message}`));
 
-async function load(filter) {
-  form.from.value = filter.from;
-  form.to.value = filter.to;
-  status.classList.remove('error');
-  status.textContent = 'Loading events…';
-  try {
-    const [collection] = await Promise.all([fetchEvents(filter), loadTerritory(filter)]);
-    if (layer) layer.remove();
-    layer = eventsLayer(collection).addTo(map);
-    const n = collection.features.length;
-    status.textContent = `${n} event${n === 1 ? '' : 's'}${describe(filter)}`;
-    document.body.dataset.eventsLoaded = String(n);
-  } catch (error) {
-    status.classList.add('error');
-    status.textContent = error.message;
-    document.body.dataset.eventsLoaded = 'error';
+const model = new TimeModel(spanOf(everything, frontlineDates));
+model.include(view.from, view.to);
+model.range = { from: view.from ?? model.bounds.min, to: view.to ?? model.bounds.max };
+if (model.range.from > model.range.to) model.range = { from: model.range.to, to: model.range.from };
+
+const events = new EventsLayer(map);
+const territory = new TerritoryLayer(map, sides);
+const filters = new FilterPanel(document.getElementById('filters'));
+const list = new EventList(document.getElementById('list-heading'), document.getElementById('event-list'));
+const exports = exportMenu(document.getElementById('export-menu'));
+new RangeSlider(document.getElementById('slider'), model);
+const timeline = new Timeline(document.getElementById('timeline'), model);
+const player = new Player(model, { settled: () => load });
+playerControl(document.getElementById('player'), player);
+
+// --- the view and the URL ---
+
+function setUrl(mode) {
+  const url = `${window.location.pathname}${viewQuery(view)}`;
+  if (url === `${window.location.pathname}${window.location.search}`) return;
+  const now = performance.now();
+  if (mode === 'push' && now - lastPush > HISTORY_COALESCE_MS) {
+    history.pushState(null, '', url);
+  } else {
+    history.replaceState(null, '', url);
   }
+  if (mode === 'push') lastPush = now;
 }
 
-// The territory drawn is the one of the range's last day (or the latest day the data know of).
-async function loadTerritory({ to }) {
-  if (!lastTerritoryDate) {
-    const { dates } = await fetchFrontlineDates();
-    lastTerritoryDate = dates.length ? dates[dates.length - 1] : null;
-  }
-  const day = to || lastTerritoryDate;
-  if (territory) territory.remove();
-  territory = null;
-  territoryStatus.textContent = '';
-  if (!day) return;
-  const collection = await fetchFrontlines(day);
-  territory = territoryLayer(collection).addTo(map);
-  territoryStatus.textContent = describeTerritory(collection);
-  document.body.dataset.territoryDate = day;
-}
-
-function describe({ from, to }) {
-  if (from && to) return ` from ${from} to ${to}`;
-  if (from) return ` from ${from}`;
-  if (to) return ` up to ${to}`;
-  return '';
-}
-
-function navigate(filter) {
-  const params = new URLSearchParams();
-  if (filter.from) params.set('from', filter.from);
-  if (filter.to) params.set('to', filter.to);
-  const query = params.toString();
-  history.pushState(null, '', query ? `?${query}` : window.location.pathname);
-  load(filter);
-}
-
-form.addEventListener('submit', (e) => {
-  e.preventDefault();
-  navigate({ from: form.from.value, to: form.to.value });
+model.addEventListener('change', ({ detail }) => {
+  view = { ...view, from: detail.from, to: detail.to };
+  if (detail.cause !== 'url') setUrl(detail.cause === 'player' || detail.cause.endsWith('-drag') ? 'replace' : 'push');
+  reload();
 });
-document.getElementById('reset').addEventListener('click', () => navigate({ from: '', to: '' }));
-window.addEventListener('popstate', () => load(filterFromUrl()));
+// a drag is one step back in history, recorded when it ends
+document.addEventListener('rangedragend', () => setUrl('push'));
 
-// The events matter more than the outlines: a missing basemap must not keep them off the map.
-await addOfflineBasemap(map).catch((error) => console.warn(`offline basemap unavailable: ${error.message}`));
-await load(filterFromUrl());
-// First view: frame what there is to see; later filter changes keep the user's view.
-if (layer && layer.getLayers().length) map.fitBounds(layer.getBounds(), { padding: [40, 40], maxZoom: 8 });
+filters.addEventListener('change', ({ detail }) => {
+  view = { ...view, ...detail };
+  setUrl('push');
+  reload({ filtersChanged: true });
+});
+
+map.on('moveend', () => {
+  if (fitting) {
+    fitting = false;
+    view = { ...view, center: null, zoom: null };
+  } else if (!firstLoad) {
+    const c = map.getCenter();
+    view = { ...view, center: [c.lat, c.lng], zoom: map.getZoom() };
+  }
+  if (!firstLoad) setUrl('replace');
+  showList();
+});
+
+window.addEventListener('popstate', () => {
+  const next = parseView(window.location.search);
+  const filtersChanged = filtersDiffer({ ...view, from: null, to: null }, { ...next, from: null, to: null });
+  view = next;
+  player.pause();
+  model.include(view.from, view.to);
+  if (view.center && view.zoom != null) map.setView(view.center, view.zoom, { animate: false });
+  const changed = model.setRange(view.from ?? model.bounds.min, view.to ?? model.bounds.max, 'url');
+  if (filtersChanged || !changed) reload({ filtersChanged });
+});
+
+// --- map and list in step ---
+
+events.addEventListener('hover', ({ detail }) => list.highlight(detail.id));
+events.addEventListener('select', ({ detail }) => list.select(detail.id));
+list.addEventListener('hover', ({ detail }) => events.highlight(detail.id));
+list.addEventListener('select', ({ detail }) => {
+  list.select(detail.id);
+  events.open(detail.id);
+});
+
+const toggle = document.getElementById('panel-toggle');
+toggle.addEventListener('click', () => {
+  const open = document.body.classList.toggle('panel-open');
+  toggle.setAttribute('aria-expanded', String(open));
+  map.invalidateSize();
+});
+
+// --- loading ---
+
+/** Loads what the current view shows; the returned promise resolves once it is drawn. */
+function reload({ filtersChanged = false } = {}) {
+  controller?.abort();
+  controller = new AbortController();
+  load = draw(controller.signal, filtersChanged).catch((error) => {
+    if (error.name === 'AbortError') return;
+    statusLine.classList.add('error');
+    statusLine.textContent = error.message;
+    document.body.dataset.eventsLoaded = 'error';
+  });
+  return load;
+}
+
+async function draw(signal, filtersChanged) {
+  const started = performance.now();
+  const { from, to } = model.range;
+  const compareFrom = maxDay(from, frontlineDates[0]);
+  const shown = { ...view, from, to };
+  rangeText.textContent = windowInWords(from, to);
+  filters.show(shown);
+  statusLine.classList.remove('error');
+  statusLine.textContent = 'Loading events…';
+  const params = filterParams(shown);
+  exports.update(params);
+  const eventParams = new URLSearchParams(params);
+  eventParams.set('limit', String(PAGE));
+  const [collection, legend, timelineStats, ends] = await Promise.all([
+    fetchEvents(eventParams, signal),
+    fetchStats(filterParams(shown, { withTypes: false }), signal),
+    filtersChanged || firstLoad ? fetchStats(filterParams(shown, { withDates: false, withTypes: false }), signal) : null,
+    // the change is counted from the window's first day, or the first mapped day when that is later
+    Promise.all([territory.show(to, signal), compareFrom < to ? territory.collection(compareFrom, signal) : null]),
+  ]);
+  if (signal.aborted) return;
+  events.setData(collection);
+  filters.setCounts(legend);
+  if (timelineStats) timeline.setData(timelineStats.days, shown.types.length ? shown.types : Object.keys(legend.by_type));
+  const [end, start] = ends;
+  territoryLine.textContent = describeTerritory(end, start, sides);
+  document.body.dataset.territoryDate = to;
+  const n = collection.features.length;
+  statusLine.textContent = collection.numberMatched > n
+    ? `Showing the first ${count(n)} of ${count(collection.numberMatched)} events: narrow the window or the filters`
+    : `${count(n)} event${n === 1 ? '' : 's'}`;
+  if (firstLoad) {
+    firstLoad = false;
+    if (view.center && view.zoom != null) map.setView(view.center, view.zoom, { animate: false });
+    else fitToEvents({ animate: false });
+  }
+  showList();
+  document.body.dataset.range = `${from}/${to}`;
+  document.body.dataset.drawMs = String(Math.round(performance.now() - started));
+  document.body.dataset.eventsLoaded = String(n);
+}
+
+function showList() {
+  list.show(events.featuresIn(map.getBounds()), { total: Number(document.body.dataset.eventsLoaded) || 0 });
+}
+
+function fitToEvents({ animate = true } = {}) {
+  fitting = true;
+  const bounds = events.bounds();
+  map.fitBounds(bounds?.isValid() ? bounds : SYRIA, { padding: [40, 40], maxZoom: 8, animate });
+}
+
+// The slider spans every event and every territory snapshot; today when there is nothing yet.
+function spanOf(stats, dates) {
+  const today = new Date().toISOString().slice(0, 10);
+  const min = minDay(stats.first_day, dates[0]) ?? today;
+  const max = maxDay(stats.last_day, dates[dates.length - 1]) ?? today;
+  return { min, max };
+}
+
+await reload({ filtersChanged: true });

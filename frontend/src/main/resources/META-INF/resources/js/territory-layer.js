@@ -1,31 +1,116 @@
-// The territory of one day: control areas in their side's colour, contested areas dashed, and the front line.
-// Side colours follow seeds/sides.yaml.
+// The territory of the window's last day: each side's control area in the side's colour (from
+// /api/sides), contested areas hatched, and the front line. A new day fades in over the old one.
+import { fetchFrontlines } from './api.js';
+import { day, signedKm2 } from './format.js';
 
-const SIDE_COLOURS = { opposition: '#2e7d32', government: '#c62828' };
+const FADE_MS = 350;
 
-/** A Leaflet layer for a /api/frontlines FeatureCollection. */
-export function territoryLayer(collection) {
-  return L.geoJSON(collection, {
-    pane: 'territory',
-    interactive: false,
-    style: (feature) => {
-      const p = feature.properties;
-      if (p.kind === 'frontline') {
-        return { className: 'frontline', color: '#111827', weight: 3, opacity: 0.9 };
-      }
-      if (p.kind === 'contested') {
-        return { className: 'territory contested', color: '#b45309', weight: 2, dashArray: '6 4', fillColor: '#f59e0b', fillOpacity: 0.35 };
-      }
-      const colour = SIDE_COLOURS[p.side] ?? '#6b7280';
-      return { className: `territory control side-${p.side} ${p.status}`, color: colour, weight: 1, fillColor: colour,
-        fillOpacity: p.status === 'assessed' ? 0.25 : 0.3 };
-    },
-  });
+export class TerritoryLayer {
+  /**
+   * @param {L.Map} map
+   * @param {{id: string, label: string, colour: string}[]} sides
+   */
+  constructor(map, sides) {
+    this._map = map;
+    this._sides = new Map(sides.map((s) => [s.id, s]));
+    this._renderer = L.svg({ pane: 'territory' }).addTo(map);
+    this._cache = new Map();
+    this._layer = null;
+    addHatchPattern(this._renderer);
+  }
+
+  /** The collection of a day, fetched once per page (the server answers 304s to revalidation anyway). */
+  async collection(date, signal) {
+    if (!this._cache.has(date)) {
+      const pending = fetchFrontlines(date, signal);
+      this._cache.set(date, pending);
+      pending.catch(() => this._cache.delete(date));
+    }
+    return this._cache.get(date);
+  }
+
+  /** Forgets fetched days (after the data changed). */
+  clearCache() {
+    this._cache.clear();
+  }
+
+  /** Draws the territory of `date`; resolves when the new day is on the map. */
+  async show(date, signal) {
+    const collection = await this.collection(date, signal);
+    if (signal?.aborted) return collection;
+    const previous = this._layer;
+    const layer = L.geoJSON(collection, {
+      renderer: this._renderer,
+      interactive: false,
+      style: (feature) => this._style(feature.properties),
+    }).addTo(this._map);
+    layer.eachLayer((path) => path.getElement()?.classList.add('entering'));
+    requestAnimationFrame(() => layer.eachLayer((path) => path.getElement()?.classList.remove('entering')));
+    this._layer = layer;
+    if (previous) {
+      previous.eachLayer((path) => path.getElement()?.classList.add('leaving'));
+      setTimeout(() => previous.remove(), FADE_MS);
+    }
+    return collection;
+  }
+
+  /** Legend entries: each side with a control area on the map, in its colour. */
+  sides() {
+    return [...this._sides.values()];
+  }
+
+  _style(p) {
+    if (p.kind === 'frontline') {
+      return { className: 'frontline', color: '#111827', weight: 3, opacity: 0.9 };
+    }
+    if (p.kind === 'contested') {
+      return { className: 'territory contested', color: '#b45309', weight: 1.5, dashArray: '6 4', fillOpacity: 1 };
+    }
+    const colour = this._sides.get(p.side)?.colour ?? '#6b7280';
+    return { className: `territory control side-${p.side} ${p.status}`, color: colour, weight: 1, fillColor: colour,
+      fillOpacity: p.status === 'assessed' ? 0.25 : 0.3 };
+  }
 }
 
-/** "Opposition: 8,970 km² on 3 Dec 2024". */
-export function describeTerritory(collection) {
-  const parts = Object.entries(collection.area_km2 ?? {}).map(([side, km2]) =>
-    `${side[0].toUpperCase()}${side.slice(1)}: ${Math.round(km2).toLocaleString('en-GB')} km²`);
-  return parts.length ? `${parts.join(', ')} on ${collection.date}` : '';
+/**
+ * "Opposition: 8,970 km² on 3 Dec 2024 · since 26 Nov 2024: opposition +1,584 km²", from the window's last
+ * day and, when it differs, its first.
+ */
+export function describeTerritory(end, start, sides) {
+  const label = (id) => {
+    const side = sides.find((s) => s.id === id);
+    return side ? side.id[0].toUpperCase() + side.id.slice(1) : id;
+  };
+  const areas = Object.entries(end.area_km2 ?? {});
+  if (!areas.length) return '';
+  const text = `${areas.map(([side, km2]) => `${label(side)}: ${Math.round(km2).toLocaleString('en-GB')} km²`)
+    .join(', ')} on ${day(end.date)}`;
+  if (!start || start.date === end.date) return text;
+  const changes = areas.map(([side, km2]) => `${side} ${signedKm2(km2 - (start.area_km2?.[side] ?? 0))}`);
+  return `${text} · since ${day(start.date)}: ${changes.join(', ')}`;
+}
+
+// An SVG pattern in the territory renderer, so contested areas are striped rather than a flat colour.
+function addHatchPattern(renderer) {
+  const svg = renderer._container ?? renderer.getPane?.()?.querySelector('svg');
+  if (!svg || svg.querySelector('#contested-hatch')) return;
+  const ns = 'http://www.w3.org/2000/svg';
+  const defs = document.createElementNS(ns, 'defs');
+  const pattern = document.createElementNS(ns, 'pattern');
+  pattern.setAttribute('id', 'contested-hatch');
+  pattern.setAttribute('patternUnits', 'userSpaceOnUse');
+  pattern.setAttribute('width', '8');
+  pattern.setAttribute('height', '8');
+  pattern.setAttribute('patternTransform', 'rotate(45)');
+  const background = document.createElementNS(ns, 'rect');
+  background.setAttribute('width', '8');
+  background.setAttribute('height', '8');
+  background.setAttribute('fill', 'rgba(245, 158, 11, 0.15)');
+  const stripe = document.createElementNS(ns, 'rect');
+  stripe.setAttribute('width', '3');
+  stripe.setAttribute('height', '8');
+  stripe.setAttribute('fill', 'rgba(180, 83, 9, 0.55)');
+  pattern.append(background, stripe);
+  defs.append(pattern);
+  svg.prepend(defs);
 }

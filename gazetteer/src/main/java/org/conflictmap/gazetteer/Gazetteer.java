@@ -137,6 +137,11 @@ public final class Gazetteer {
 		return in;
 	}
 
+	/** Every record, in the order loaded (extract, then supplement). */
+	public java.util.Collection<Place> places() {
+		return java.util.Collections.unmodifiableCollection(byId.values());
+	}
+
 	/** The record with this id ({@code gn:170017}, {@code cm:northern-syria}). */
 	public Optional<Place> byId(String id) {
 		return Optional.ofNullable(byId.get(id));
