@@ -24,26 +24,41 @@ export class EventsLayer extends EventTarget {
     map.on('moveend', () => this._drawHalos());
   }
 
-  /** Replaces the events drawn with those of a FeatureCollection. */
+  /**
+   * Replaces the events drawn with those of a FeatureCollection. Markers of events that stay (same id,
+   * same version) are kept: moving the window a day changes a few markers, not all of them.
+   */
   setData(collection) {
-    this._clusters.clearLayers();
-    this._markers.clear();
-    const markers = collection.features.map((feature) => {
+    const next = new Map(collection.features.map((f) => [f.id, f]));
+    const gone = [];
+    for (const [id, marker] of this._markers) {
+      const feature = next.get(id);
+      if (!feature || feature.properties.version !== marker.feature.properties.version) {
+        gone.push(marker);
+        this._markers.delete(id);
+      }
+    }
+    const added = [];
+    for (const feature of collection.features) {
+      if (this._markers.has(feature.id)) continue;
       const marker = eventMarker(feature);
       marker.on('click', () => this._emit('select', feature.id));
       marker.on('mouseover', () => this._emit('hover', feature.id));
       marker.on('mouseout', () => this._emit('hover', null));
       this._markers.set(feature.id, marker);
-      return marker;
-    });
-    this._clusters.addLayers(markers);
+      added.push(marker);
+    }
+    if (gone.length) this._clusters.removeLayers(gone);
+    if (added.length) this._clusters.addLayers(added);
+    this._order = collection.features.map((f) => f.id);
     this._drawHalos();
   }
 
   /** The features whose point lies inside `bounds`, in the order they were given. */
   featuresIn(bounds) {
     const inView = [];
-    for (const marker of this._markers.values()) {
+    for (const id of this._order ?? []) {
+      const marker = this._markers.get(id);
       if (bounds.contains(marker.getLatLng())) inView.push(marker.feature);
     }
     return inView;

@@ -37,7 +37,8 @@ export class TerritoryLayer {
   /** Draws the territory of `date`; resolves when the new day is on the map. */
   async show(date, signal) {
     const collection = await this.collection(date, signal);
-    if (signal?.aborted) return collection;
+    if (signal?.aborted || (this._layer && this._shown === collection)) return collection;
+    this._shown = collection;
     const previous = this._layer;
     const layer = L.geoJSON(collection, {
       renderer: this._renderer,
