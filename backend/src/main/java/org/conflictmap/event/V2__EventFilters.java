@@ -35,6 +35,9 @@ public class V2__EventFilters extends BaseJavaMigration {
 			"ALTER TABLE events ALTER COLUMN claim_status SET NOT NULL",
 			"CREATE INDEX events_claim_status_idx ON events (claim_status)");
 
+	/** Rows per batch: bounded memory however many events there are. */
+	private static final int BATCH = 1_000;
+
 	@Override
 	public void migrate(Context context) throws SQLException {
 		Connection connection = context.getConnection();
@@ -44,9 +47,12 @@ public class V2__EventFilters extends BaseJavaMigration {
 			}
 		}
 		try (Statement select = connection.createStatement();
-				ResultSet rs = select.executeQuery("SELECT id, actors_json, claims_json FROM events");
 				PreparedStatement status = connection.prepareStatement("UPDATE events SET claim_status = ? WHERE id = ?");
 				PreparedStatement actor = connection.prepareStatement(EventSql.INSERT_ACTOR_JDBC)) {
+			// PostgreSQL streams through a cursor with a fetch size inside Flyway's transaction
+			select.setFetchSize(BATCH);
+			ResultSet rs = select.executeQuery("SELECT id, actors_json, claims_json FROM events");
+			int rows = 0;
 			while (rs.next()) {
 				String id = rs.getString("id");
 				var claims = EventJson.listFromJson(rs.getString("claims_json"), Event.Claim.class);
@@ -60,7 +66,12 @@ public class V2__EventFilters extends BaseJavaMigration {
 					actor.setString(3, name.getValue());
 					actor.addBatch();
 				}
+				if (++rows % BATCH == 0) {
+					status.executeBatch();
+					actor.executeBatch();
+				}
 			}
+			rs.close();
 			status.executeBatch();
 			actor.executeBatch();
 		}

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 
 import org.conflictmap.ConflictMapApplication;
+import org.conflictmap.event.V2__EventFilters;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,21 +86,28 @@ class ExportStreamingTest {
 	private static void fill(Path dataDir) throws SQLException, IOException {
 		Files.createDirectories(dataDir);
 		String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("conflictmap");
-		Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2").load().migrate();
+		Flyway.configure()
+			.dataSource(url, "sa", "")
+			.locations("classpath:db/migration/h2")
+			.javaMigrations(new V2__EventFilters())
+			.load()
+			.migrate();
 		try (Connection c = DriverManager.getConnection(url, "sa", "")) {
 			c.setAutoCommit(false);
 			try (PreparedStatement insert = c.prepareStatement("""
 					INSERT INTO events (id, title, summary, event_type, sub_event_type, actors_json, date_start, date_end,
 					  time_precision, place_text, place_id, geo_precision, geocode_method, geocode_score, geocode_json,
 					  country, admin1, geom, fatalities, claims_json, sources_json, status, version, origin,
-					  created_at, updated_at)
+					  created_at, updated_at, claim_status)
 					VALUES (?, ?, ?, 'Battles', 'Armed clash', '{"side_a":["A"],"side_b":["B"],"associated":[]}', ?, ?,
 					  1, 'Hama', 'gn:170017', 1, 'exact-name', 1.0,
 					  '{"place_id":"gn:170017","geo_precision":1,"method":"exact-name","score":1.0,"explanation":"x","alternatives":[]}',
 					  'SY', 'Hama', ST_SetSRID(ST_MakePoint(?, ?), 4326), ?,
 					  '[{"by":"A","statement":"It happened.","status":"reported"}]',
 					  '[{"publisher":"Wire","published":"2024-12-05","dateline":"Amman","url":null}]',
-					  'published', 1, 'test', ?, ?)""")) {
+					  'published', 1, 'test', ?, ?, 'reported')""");
+					PreparedStatement actor = c.prepareStatement(
+							"INSERT INTO event_actors (event_id, actor_key, actor) VALUES (?, 'a', 'A'), (?, 'b', 'B')")) {
 				LocalDate day = LocalDate.of(2020, 1, 1);
 				Timestamp now = Timestamp.from(Instant.now());
 				for (int i = 0; i < EVENTS; i++) {
@@ -114,8 +122,12 @@ class ExportStreamingTest {
 					insert.setTimestamp(9, now);
 					insert.setTimestamp(10, now);
 					insert.addBatch();
+					actor.setString(1, "synthetic-" + i);
+					actor.setString(2, "synthetic-" + i);
+					actor.addBatch();
 					if (i % 5_000 == 4_999) {
 						insert.executeBatch();
+						actor.executeBatch();
 						c.commit();
 					}
 				}
