@@ -7,13 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import org.conflictmap.support.Chromium;
+import org.conflictmap.support.BrowserPages;
 import org.conflictmap.support.HttpJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -38,36 +35,28 @@ class MapBrowserTest {
 
 	private static final String HAMA_CONTESTED = "2024-12-05-rebels-say-they-are-entering-hama";
 
-	private static Playwright playwright;
-
-	private static Browser browser;
+	private static BrowserPages browser;
 
 	@LocalServerPort
 	int port;
 
-	private BrowserContext context;
-
 	private Page page;
-
-	private final List<String> scriptErrors = new ArrayList<>();
 
 	@BeforeAll
 	static void chromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
+		browser = BrowserPages.launch();
 	}
 
 	@AfterAll
 	static void close() {
-		if (playwright != null) {
-			playwright.close();
+		if (browser != null) {
+			browser.close();
 		}
 	}
 
 	@AfterEach
 	void noScriptErrors() {
-		context.close();
-		assertThat(scriptErrors).as("console and page errors").isEmpty();
+		assertThat(browser.closePage()).as("console and page errors, dialogs").isEmpty();
 	}
 
 	@Test
@@ -227,7 +216,7 @@ class MapBrowserTest {
 	void withNoNetworkBeyondTheServiceThePageWorksAndAsksForNothingElse() {
 		newPage(1280, 800);
 		var outside = new ArrayList<String>();
-		context.route(Pattern.compile("^(?!http://localhost:" + port + "/).*"), route -> {
+		browser.context().route(Pattern.compile("^(?!http://localhost:" + port + "/).*"), route -> {
 			outside.add(route.request().url());
 			route.abort();
 		});
@@ -281,19 +270,7 @@ class MapBrowserTest {
 	}
 
 	private void newPage(int width, int height) {
-		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setAcceptDownloads(true));
-		context.setDefaultTimeout(15_000);
-		page = context.newPage();
-		page.onConsoleMessage(m -> {
-			if ("error".equals(m.type())) {
-				scriptErrors.add("console: " + m.text() + " at " + m.location());
-			}
-		});
-		page.onPageError(e -> scriptErrors.add("page: " + e));
-		page.onDialog(d -> {
-			scriptErrors.add("dialog: " + d.message());
-			d.dismiss();
-		});
+		page = browser.newPage(width, height);
 	}
 
 	private void open(String path) {

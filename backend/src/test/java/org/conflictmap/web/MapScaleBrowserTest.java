@@ -7,15 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import org.conflictmap.event.Event;
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
-import org.conflictmap.support.Chromium;
+import org.conflictmap.support.BrowserPages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,9 +53,7 @@ class MapScaleBrowserTest {
 
 	private static final String[] STATUSES = { "reported", "reported", "reported", "confirmed", "contested", "denied" };
 
-	private static Playwright playwright;
-
-	private static Browser browser;
+	private static BrowserPages browser;
 
 	@LocalServerPort
 	int port;
@@ -69,22 +64,17 @@ class MapScaleBrowserTest {
 	@Autowired
 	TransactionTemplate transaction;
 
-	private BrowserContext context;
-
 	private Page page;
-
-	private final List<String> scriptErrors = new ArrayList<>();
 
 	@BeforeAll
 	static void chromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
+		browser = BrowserPages.launch();
 	}
 
 	@AfterAll
 	static void close() {
-		if (playwright != null) {
-			playwright.close();
+		if (browser != null) {
+			browser.close();
 		}
 	}
 
@@ -93,25 +83,12 @@ class MapScaleBrowserTest {
 		if (repository.count(EventQuery.all()) == 0) {
 			transaction.executeWithoutResult(s -> synthetic().forEach(e -> repository.insert(e, "test", null, "test")));
 		}
-		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-		context.setDefaultTimeout(30_000);
-		page = context.newPage();
-		page.onConsoleMessage(m -> {
-			if ("error".equals(m.type())) {
-				scriptErrors.add("console: " + m.text());
-			}
-		});
-		page.onPageError(e -> scriptErrors.add("page: " + e));
-		page.onDialog(d -> {
-			scriptErrors.add("dialog: " + d.message());
-			d.dismiss();
-		});
+		page = browser.newPage(1280, 800);
 	}
 
 	@AfterEach
 	void noScriptErrors() {
-		context.close();
-		assertThat(scriptErrors).as("console and page errors, dialogs").isEmpty();
+		assertThat(browser.closePage()).as("console and page errors, dialogs").isEmpty();
 	}
 
 	@Test

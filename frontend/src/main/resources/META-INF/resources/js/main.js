@@ -46,6 +46,8 @@ let firstLoad = true;
 // Set while the page itself moves the map to frame the events: that view is the default, not a choice
 // worth writing into the link.
 let fitting = false;
+/** How many events the window holds (what the list counts "in view" out of). */
+let loaded = 0;
 
 const [sides, settings, frontlineDates, everything] = await Promise.all([
   fetchSides().catch(() => []),
@@ -182,6 +184,7 @@ async function draw(signal, filtersChanged) {
   territoryLine.textContent = describeTerritory(end, start, sides);
   document.body.dataset.territoryDate = to;
   const n = collection.features.length;
+  loaded = n;
   statusLine.textContent = collection.numberMatched > n
     ? `Showing the first ${count(n)} of ${count(collection.numberMatched)} events: narrow the window or the filters`
     : `${count(n)} event${n === 1 ? '' : 's'}`;
@@ -197,13 +200,13 @@ async function draw(signal, filtersChanged) {
 }
 
 function showList() {
-  list.show(events.featuresIn(map.getBounds()), { total: Number(document.body.dataset.eventsLoaded) || 0 });
+  list.show(events.featuresIn(map.getBounds()), { total: loaded });
 }
 
 function fitToEvents({ animate = true } = {}) {
   fitting = true;
   const bounds = events.bounds();
-  map.fitBounds(bounds?.isValid() ? bounds : SYRIA, { padding: [40, 40], maxZoom: 8, animate });
+  map.fitBounds(bounds?.isValid() ? bounds : SYRIA, { padding: [40, 40], maxZoom: 7, animate });
 }
 
 // The slider spans every event and every territory snapshot; today when there is nothing yet.
