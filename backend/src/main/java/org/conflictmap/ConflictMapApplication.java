@@ -1,5 +1,6 @@
 package org.conflictmap;
 
+import org.conflictmap.security.CuratorCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ConflictMapApplication {
 
-	public static void main(String[] args) {
+	/** Runs the service, or with {@code add-curator NAME} adds a curator and exits. */
+	public static void main(String[] args) throws java.io.IOException {
+		if (args.length > 0 && CuratorCommand.NAME.equals(args[0])) {
+			System.exit(CuratorCommand.run(args));
+		}
 		SpringApplication.run(ConflictMapApplication.class, args);
 	}
 

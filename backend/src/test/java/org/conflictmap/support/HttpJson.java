@@ -20,6 +20,47 @@ public final class HttpJson {
 	public record Response(int status, String contentType, JsonNode body) {
 	}
 
+	/** A response with its headers, for tests of what the headers promise. */
+	public record Exchange(int status, java.net.http.HttpHeaders headers, String body) {
+
+		public String header(String name) {
+			return headers.firstValue(name).orElse(null);
+		}
+
+		public JsonNode json() {
+			return body.isEmpty() ? null : JSON.readTree(body);
+		}
+
+	}
+
+	/**
+	 * Any request: method, URL and header name/value pairs; no body.
+	 * @param headers alternating names and values
+	 */
+	public static Exchange send(String method, String url, String... headers) {
+		var request = HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		try {
+			HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Exchange(r.statusCode(), r.headers(), r.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(method + " " + url + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** An HTTP Basic Authorization header value. */
+	public static String basic(String user, String password) {
+		return "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 	private HttpJson() {
 	}
 
