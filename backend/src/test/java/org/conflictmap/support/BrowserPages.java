@@ -7,29 +7,52 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One Chromium for a test class, and fresh pages in it that record every console error, page error and
- * dialog: a browser test ends by asserting {@link #closePage()} found none.
+ * One Chromium for a test class ({@code @RegisterExtension static final BrowserPages browser = new
+ * BrowserPages();}), and fresh pages in it that record every console error, page error and dialog. After
+ * each test the page is closed and the test fails if any was recorded.
  */
-public final class BrowserPages implements AutoCloseable {
+public final class BrowserPages implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
-	private final Playwright playwright;
+	private Playwright playwright;
 
-	private final Browser browser;
+	private Browser browser;
 
 	private BrowserContext context;
 
 	private final List<String> errors = new ArrayList<>();
 
-	private BrowserPages(Playwright playwright) {
-		this.playwright = playwright;
-		this.browser = Chromium.launch(playwright);
+	/** Starts Chromium (skips outside CI, fails in CI, where it is missing). */
+	@Override
+	public void beforeAll(ExtensionContext extension) {
+		playwright = Chromium.playwright();
+		browser = Chromium.launch(playwright);
 	}
 
-	/** Starts Chromium (skips outside CI, fails in CI, where it is missing). */
-	public static BrowserPages launch() {
-		return new BrowserPages(Chromium.playwright());
+	@Override
+	public void afterEach(ExtensionContext extension) {
+		if (context != null) {
+			context.close();
+			context = null;
+		}
+		var found = List.copyOf(errors);
+		errors.clear();
+		assertThat(found).as("console and page errors, dialogs").isEmpty();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext extension) {
+		if (playwright != null) {
+			playwright.close();
+		}
 	}
 
 	/** A new page of this size in a new context (downloads accepted), listened to for errors. */
@@ -55,20 +78,11 @@ public final class BrowserPages implements AutoCloseable {
 		return context;
 	}
 
-	/** Closes the last page's context; returns the errors recorded since the last call. */
-	public List<String> closePage() {
-		if (context != null) {
-			context.close();
-			context = null;
-		}
-		var found = List.copyOf(errors);
-		errors.clear();
-		return found;
-	}
-
-	@Override
-	public void close() {
-		playwright.close();
+	/** Opens the map at `url` and waits until it has drawn its events (and not an error). */
+	public static void openMap(Page page, String url) {
+		page.navigate(url);
+		page.waitForSelector("body[data-events-loaded]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+		assertThat(page.getAttribute("body", "data-events-loaded")).isNotEqualTo("error");
 	}
 
 }

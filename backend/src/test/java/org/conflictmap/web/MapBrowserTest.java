@@ -12,10 +12,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import org.conflictmap.support.BrowserPages;
 import org.conflictmap.support.HttpJson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -35,29 +33,13 @@ class MapBrowserTest {
 
 	private static final String HAMA_CONTESTED = "2024-12-05-rebels-say-they-are-entering-hama";
 
-	private static BrowserPages browser;
+	@RegisterExtension
+	static final BrowserPages browser = new BrowserPages();
 
 	@LocalServerPort
 	int port;
 
 	private Page page;
-
-	@BeforeAll
-	static void chromium() {
-		browser = BrowserPages.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	@AfterEach
-	void noScriptErrors() {
-		assertThat(browser.closePage()).as("console and page errors, dialogs").isEmpty();
-	}
 
 	@Test
 	void aLaterWindowShowsMoreEventsAndALargerOppositionArea() throws IOException {
@@ -274,9 +256,7 @@ class MapBrowserTest {
 	}
 
 	private void open(String path) {
-		page.navigate("http://localhost:" + port + path);
-		page.waitForSelector("body[data-events-loaded]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
-		assertThat(page.getAttribute("body", "data-events-loaded")).isNotEqualTo("error");
+		BrowserPages.openMap(page, "http://localhost:" + port + path);
 	}
 
 	private void waitForRange(String range) {

@@ -8,16 +8,13 @@ import java.util.List;
 import java.util.Random;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import org.conflictmap.event.Event;
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
 import org.conflictmap.support.BrowserPages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -53,7 +50,8 @@ class MapScaleBrowserTest {
 
 	private static final String[] STATUSES = { "reported", "reported", "reported", "confirmed", "contested", "denied" };
 
-	private static BrowserPages browser;
+	@RegisterExtension
+	static final BrowserPages browser = new BrowserPages();
 
 	@LocalServerPort
 	int port;
@@ -66,29 +64,12 @@ class MapScaleBrowserTest {
 
 	private Page page;
 
-	@BeforeAll
-	static void chromium() {
-		browser = BrowserPages.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@BeforeEach
 	void tenThousandEvents() {
 		if (repository.count(EventQuery.all()) == 0) {
 			transaction.executeWithoutResult(s -> synthetic().forEach(e -> repository.insert(e, "test", null, "test")));
 		}
 		page = browser.newPage(1280, 800);
-	}
-
-	@AfterEach
-	void noScriptErrors() {
-		assertThat(browser.closePage()).as("console and page errors, dialogs").isEmpty();
 	}
 
 	@Test
@@ -143,9 +124,7 @@ class MapScaleBrowserTest {
 	}
 
 	private void open(String path) {
-		page.navigate("http://localhost:" + port + path);
-		page.waitForSelector("body[data-events-loaded]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
-		assertThat(page.getAttribute("body", "data-events-loaded")).isNotEqualTo("error");
+		BrowserPages.openMap(page, "http://localhost:" + port + path);
 	}
 
 	/** 10,000 events around ten towns over 2023–2024, seeded so every run draws the same map; one hostile title. */

@@ -169,17 +169,17 @@ async function draw(signal, filtersChanged) {
   exports.update(params);
   const eventParams = new URLSearchParams(params);
   eventParams.set('limit', String(PAGE));
-  const [collection, legend, timelineStats, ends] = await Promise.all([
+  const [collection, legend, timelineCounts, ends] = await Promise.all([
     fetchEvents(eventParams, signal),
     fetchStats(filterParams(shown, { withTypes: false }), signal),
-    filtersChanged || firstLoad ? fetchStats(filterParams(shown, { withDates: false, withTypes: false }), signal) : null,
+    filtersChanged || firstLoad ? timelineStats(shown, signal) : null,
     // the change is counted from the window's first day, or the first mapped day when that is later
     Promise.all([territory.show(to, signal), compareFrom < to ? territory.collection(compareFrom, signal) : null]),
   ]);
   if (signal.aborted) return;
   events.setData(collection);
   filters.setCounts(legend);
-  if (timelineStats) timeline.setData(timelineStats.days, shown.types.length ? shown.types : Object.keys(legend.by_type));
+  if (timelineCounts) timeline.setData(timelineCounts.days, shown.types.length ? shown.types : Object.keys(legend.by_type));
   const [end, start] = ends;
   territoryLine.textContent = describeTerritory(end, start, sides);
   document.body.dataset.territoryDate = to;
@@ -197,6 +197,13 @@ async function draw(signal, filtersChanged) {
   document.body.dataset.range = `${from}/${to}`;
   document.body.dataset.drawMs = String(Math.round(performance.now() - started));
   document.body.dataset.eventsLoaded = String(n);
+}
+
+// The timeline spans all days whatever the window, and shows hidden types' absence itself; without any
+// other filter that is the answer already fetched for the slider's bounds.
+function timelineStats(shown, signal) {
+  const params = filterParams(shown, { withDates: false, withTypes: false });
+  return params.toString() ? fetchStats(params, signal) : everything;
 }
 
 function showList() {
