@@ -2,12 +2,17 @@ package org.conflictmap.event;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.conflictmap.system.BadRequestException;
 import org.conflictmap.system.NotFoundException;
 import org.conflictmap.system.Parameters;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,14 +58,48 @@ class EventController {
 		return events.stats(EventQuery.fromParameters(request.getParameterMap()), MAX_ACTORS);
 	}
 
-	/** One published event as a GeoJSON Feature. */
+	/**
+	 * One event as a GeoJSON Feature, its version as the ETag (a write's If-Match). Readers without a login
+	 * see published events only; curators see drafts and archived events too.
+	 */
 	@GetMapping("/api/events/{id}")
-	ResponseEntity<byte[]> one(@PathVariable String id, HttpServletRequest request) {
+	ResponseEntity<byte[]> one(@PathVariable String id, HttpServletRequest request, Principal curator) {
 		Parameters.requireOnly(request.getParameterMap(), Set.of());
 		Event event = events.findById(id)
-			.filter(e -> "published".equals(e.status()))
+			.filter(e -> curator != null || "published".equals(e.status()))
 			.orElseThrow(() -> new NotFoundException("no published event has the id '" + id + "'"));
-		return ResponseEntity.ok().contentType(GEO_JSON).body(EventJson.featureString(event).getBytes(StandardCharsets.UTF_8));
+		var response = ResponseEntity.ok().eTag(EventTags.of(event)).cacheControl(CacheControl.noCache());
+		if (EventTags.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), event)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(EventTags.of(event)).build();
+		}
+		return response.contentType(GEO_JSON).body(EventJson.featureString(event).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * For curators: the events in the given curation statuses ({@code curation=draft&curation=published},
+	 * all three when absent) with the same filters and paging as {@code /api/events}.
+	 */
+	@GetMapping("/api/curator/events")
+	void curatorList(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		var params = new java.util.HashMap<>(request.getParameterMap());
+		String[] wanted = params.remove("curation");
+		Set<String> curation = new java.util.LinkedHashSet<>();
+		for (String value : wanted == null ? new String[0] : wanted) {
+			if (!EventVocabulary.CURATION_STATUSES.contains(value)) {
+				throw new BadRequestException("curation", "curation '" + value + "' is not one of "
+						+ String.join(", ", EventVocabulary.CURATION_STATUSES));
+			}
+			curation.add(value);
+		}
+		if (curation.isEmpty()) {
+			curation.addAll(EventVocabulary.CURATION_STATUSES);
+		}
+		EventQuery query = EventQuery.fromParameters(params);
+		long matched = events.count(query, curation);
+		response.setContentType(GEO_JSON.toString());
+		response.setCharacterEncoding("UTF-8");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		EventJson.writeCollection(response.getOutputStream(), matched, sink -> events.forEach(query, curation, sink));
 	}
 
 }

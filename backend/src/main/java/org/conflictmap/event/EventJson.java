@@ -1,12 +1,19 @@
 package org.conflictmap.event;
 
 import java.io.OutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.PrecisionModel;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,6 +28,11 @@ public final class EventJson {
 	public static final JsonMapper MAPPER = JsonMapper.builder()
 		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 		.build();
+
+	private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+
+	private static final tools.jackson.databind.JavaType STRINGS = MAPPER.getTypeFactory()
+		.constructCollectionType(List.class, String.class);
 
 	/** Seven decimals of a degree is about a centimetre: more than any report knows. */
 	private static final double COORDINATE_SCALE = 1e7;
@@ -68,6 +80,50 @@ public final class EventJson {
 		feature.put("geometry", geometry);
 		feature.put("properties", properties);
 		return feature;
+	}
+
+	/**
+	 * An event back from the feature {@link #feature} wrote (the version history's): every stored field,
+	 * {@code claim_status} recomputed from the claims.
+	 */
+	public static Event fromFeature(String featureJson) {
+		JsonNode f = MAPPER.readTree(featureJson);
+		JsonNode p = f.path("properties");
+		JsonNode xy = f.path("geometry").path("coordinates");
+		Point point = WGS84.createPoint(new Coordinate(xy.get(0).asDouble(), xy.get(1).asDouble()));
+		var geocode = new Event.Geocode(text(p, "place_id"), p.path("geo_precision").asInt(),
+				text(p, "geocode_method"), p.path("geocode_score").asDouble(), text(p, "geocode_explanation"),
+				MAPPER.treeToValue(p.path("geocode_alternatives"), STRINGS));
+		JsonNode control = p.path("control_change");
+		return new Event(f.path("id").asString(), text(p, "title"), text(p, "summary"), text(p, "event_type"),
+				text(p, "sub_event_type"), MAPPER.treeToValue(p.path("actors"), Event.Actors.class),
+				LocalDate.parse(text(p, "date_start")), LocalDate.parse(text(p, "date_end")),
+				p.path("time_precision").asInt(), text(p, "place_text"), geocode, text(p, "country"),
+				text(p, "admin1"), point, p.path("fatalities").isNull() ? null : p.path("fatalities").asInt(),
+				MAPPER.treeToValue(p.path("claims"), MAPPER.getTypeFactory().constructCollectionType(List.class, Event.Claim.class)),
+				MAPPER.treeToValue(p.path("sources"), MAPPER.getTypeFactory().constructCollectionType(List.class, Event.Source.class)),
+				control.isObject() ? MAPPER.treeToValue(control, Event.ControlChange.class) : null, text(p, "status"),
+				p.path("version").asInt(), Instant.parse(text(p, "created_at")), Instant.parse(text(p, "updated_at")));
+	}
+
+	private static String text(JsonNode properties, String name) {
+		JsonNode value = properties.path(name);
+		return value.isNull() || value.isMissingNode() ? null : value.asString();
+	}
+
+	/**
+	 * A digest of what the event says, version and timestamps aside: equal digests, nothing to write.
+	 */
+	public static String contentHash(Event e) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(featureString(e.withVersion(0, Instant.EPOCH, Instant.EPOCH))
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
 	}
 
 	/** One feature as a JSON string (the version history keeps these). */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.locationtech.jts.geom.Envelope;
@@ -31,6 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class EventRepository {
 
+	/** What every public read sees. */
+	public static final Set<String> PUBLISHED = Set.of("published");
+
 	private final JdbcClient jdbc;
 
 	public EventRepository(JdbcClient jdbc) {
@@ -44,7 +48,12 @@ public class EventRepository {
 
 	/** How many published events match, ignoring the query's paging. */
 	public long count(EventQuery query) {
-		var where = where(query);
+		return count(query, PUBLISHED);
+	}
+
+	/** How many events in any of the curation statuses match, ignoring the query's paging. */
+	public long count(EventQuery query, Set<String> curation) {
+		var where = where(query, curation);
 		return jdbc.sql(EventSql.count(where.sql)).params(where.params).query(Long.class).single();
 	}
 
@@ -55,7 +64,13 @@ public class EventRepository {
 	 */
 	@Transactional(readOnly = true)
 	public void forEach(EventQuery query, Consumer<Event> sink) {
-		var where = where(query);
+		forEach(query, PUBLISHED, sink);
+	}
+
+	/** The same for events in any of the given curation statuses: what curators see. */
+	@Transactional(readOnly = true)
+	public void forEach(EventQuery query, Set<String> curation, Consumer<Event> sink) {
+		var where = where(query, curation);
 		jdbc.sql(EventSql.select(where.sql))
 			.params(where.params)
 			.param("limit", query.limit())
@@ -70,7 +85,7 @@ public class EventRepository {
 	 */
 	@Transactional(readOnly = true)
 	public EventStats stats(EventQuery query, int actorLimit) {
-		var where = where(query);
+		var where = where(query, PUBLISHED);
 		var days = new java.util.TreeMap<LocalDate, Map<String, Long>>();
 		jdbc.sql(EventSql.COUNT_BY_DAY_AND_TYPE.formatted(where.sql))
 			.params(where.params)
@@ -139,7 +154,7 @@ public class EventRepository {
 		Event stored = event.withVersion(1, now, now);
 		jdbc.sql(EventSql.INSERT).params(params(stored, origin, originHash)).update();
 		writeActors(stored);
-		recordVersion(stored, writtenBy);
+		recordVersion(stored, writtenBy, EventChange.CREATED, null);
 		return stored;
 	}
 
@@ -148,6 +163,14 @@ public class EventRepository {
 	 * @throws OptimisticLockingFailureException when someone else wrote a newer version first
 	 */
 	public Event update(Event event, String origin, String originHash, String writtenBy) {
+		return update(event, origin, originHash, writtenBy, null);
+	}
+
+	/**
+	 * The same, recording that the new version brings back an earlier one.
+	 * @param restoredFrom the version whose content this is, or null for an ordinary edit
+	 */
+	public Event update(Event event, String origin, String originHash, String writtenBy, Integer restoredFrom) {
 		Event current = findById(event.id())
 			.orElseThrow(() -> new IllegalArgumentException("no event " + event.id() + " to update"));
 		if (current.version() != event.version()) {
@@ -161,8 +184,62 @@ public class EventRepository {
 		}
 		jdbc.sql(EventSql.DELETE_ACTORS).param("id", stored.id()).update();
 		writeActors(stored);
-		recordVersion(stored, writtenBy);
+		recordVersion(stored, writtenBy, EventChange.kind(current.status(), stored.status(), restoredFrom != null),
+				restoredFrom);
 		return stored;
+	}
+
+	/** Every version of the event, oldest first; empty when there is no such event. */
+	public List<EventChange> versions(String id) {
+		return jdbc.sql(EventSql.SELECT_VERSIONS).param("id", id).query((rs, n) -> change(rs)).list();
+	}
+
+	/** The event as it was at {@code version}, from the history. */
+	public Optional<Event> atVersion(String id, int version) {
+		return jdbc.sql(EventSql.SELECT_VERSION_FEATURE)
+			.param("id", id)
+			.param("version", version)
+			.query(String.class)
+			.optional()
+			.map(EventJson::fromFeature);
+	}
+
+	/** The stored feature of every version, oldest first, for the history's diffs. */
+	public List<String> featureHistory(String id) {
+		return jdbc.sql("SELECT feature_json FROM event_versions WHERE event_id = :id ORDER BY version")
+			.param("id", id)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Writes since {@code since}, in the order written (then by id and version), at most {@code limit}.
+	 * @param after the last change of the previous page, or null for the first page
+	 * @param publicOnly what readers without a login may see: published versions and those that took a
+	 * published event off the map
+	 */
+	public List<EventChange> changes(Instant since, EventChange after, boolean publicOnly, int limit) {
+		var sql = new StringBuilder(EventSql.CHANGES);
+		var params = new HashMap<String, Object>();
+		params.put("since", utc(since));
+		params.put("limit", limit);
+		if (after != null) {
+			sql.append(EventSql.CHANGES_AFTER);
+			params.put("afterAt", utc(after.at()));
+			params.put("afterId", after.id());
+			params.put("afterVersion", after.version());
+		}
+		if (publicOnly) {
+			sql.append(EventSql.CHANGES_PUBLIC);
+		}
+		sql.append(EventSql.CHANGES_ORDER);
+		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> change(rs)).list();
+	}
+
+	private static EventChange change(ResultSet rs) throws SQLException {
+		return new EventChange(rs.getString("event_id"), rs.getInt("version"), rs.getString("change_kind"),
+				rs.getString("status"), rs.getObject("written_at", OffsetDateTime.class).toInstant(),
+				rs.getString("written_by"), rs.getObject("restored_from", Integer.class));
 	}
 
 	/** How many versions of the event the history holds. */
@@ -180,22 +257,32 @@ public class EventRepository {
 		}
 	}
 
-	private void recordVersion(Event stored, String writtenBy) {
+	private void recordVersion(Event stored, String writtenBy, String change, Integer restoredFrom) {
 		jdbc.sql(EventSql.INSERT_VERSION)
 			.param("id", stored.id())
 			.param("version", stored.version())
 			.param("feature", EventJson.featureString(stored))
 			.param("writtenAt", utc(stored.updatedAt()))
 			.param("writtenBy", writtenBy)
+			.param("change", change)
+			.param("status", stored.status())
+			.param("restoredFrom", restoredFrom, java.sql.Types.INTEGER)
 			.update();
 	}
 
 	private record Where(String sql, Map<String, Object> params) {
 	}
 
-	private static Where where(EventQuery q) {
-		var sql = new StringBuilder(EventSql.PUBLIC);
+	private static Where where(EventQuery q, Set<String> curation) {
 		var params = new LinkedHashMap<String, Object>();
+		var sql = new StringBuilder();
+		if (curation.equals(PUBLISHED)) {
+			sql.append(EventSql.PUBLIC);
+		}
+		else {
+			sql.append(EventSql.CURATION);
+			params.put("curation", curation);
+		}
 		if (q.from() != null) {
 			sql.append(EventSql.FROM_CLAUSE);
 			params.put("from", q.from());

@@ -69,7 +69,8 @@ public class EventGeocoder {
 				.toString();
 			throw new PlacementException("cannot place \"" + placeText + "\": " + result.explanation()
 					+ (result.candidates().isEmpty() ? "" : "; candidates " + candidates)
-					+ ". Add a place: with gazetteer_id, or lat, lon and geo_precision");
+					+ ". Add a place: with gazetteer_id, or lat, lon and geo_precision",
+					result.candidates().stream().limit(MAX_ALTERNATIVES).toList());
 		}
 		GeocodeResult.Resolution r = result.resolution();
 		List<String> alternatives = result.candidates()

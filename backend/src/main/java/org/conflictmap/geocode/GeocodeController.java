@@ -60,7 +60,7 @@ class GeocodeController {
 			.stream()
 			.filter(c -> !c.place().id().equals(winner))
 			.limit(MAX_ALTERNATIVES)
-			.map(c -> candidate(c.place(), c.score()))
+			.map(c -> CandidateJson.of(c.place(), c.score()))
 			.toList());
 		return body;
 	}
@@ -77,18 +77,6 @@ class GeocodeController {
 		m.put("geo_precision", r.geoPrecision());
 		m.put("method", r.method());
 		m.put("score", r.score());
-		return m;
-	}
-
-	private static Map<String, Object> candidate(Place p, double rankScore) {
-		var m = new LinkedHashMap<String, Object>();
-		m.put("id", p.id());
-		m.put("name", p.name());
-		m.put("lat", p.lat());
-		m.put("lon", p.lon());
-		m.put("country", p.countryCode());
-		m.put("feature_code", p.featureCode());
-		m.put("rank_score", rankScore);
 		return m;
 	}
 

@@ -2,15 +2,11 @@ package org.conflictmap.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +81,7 @@ public class SeedImporter {
 				placed.add(toEvent(seed, placement));
 			}
 			catch (PlacementException ex) {
-				problems.add(seed.file(), seed.placeLine(), "place_text: " + ex.getMessage());
+				problems.add(seed.file(), seed.placeLine(), "place_text", ex.getMessage());
 			}
 		}
 		problems.throwIfAny();
@@ -100,8 +96,12 @@ public class SeedImporter {
 		int inserted = 0;
 		int updated = 0;
 		for (Event event : placed) {
-			String hash = hash(event);
-			if (!stored.containsKey(event.id())) {
+			String hash = EventJson.contentHash(event);
+			if (!stored.containsKey(event.id()) && events.findById(event.id()).isPresent()) {
+				// a curator has edited it through the API since: their version is newer than the file's
+				log.info("Seed {} is left alone: a curator has edited it since; see its history", event.id());
+			}
+			else if (!stored.containsKey(event.id())) {
 				events.insert(event, ORIGIN, hash, ORIGIN);
 				inserted++;
 			}
@@ -131,18 +131,6 @@ public class SeedImporter {
 				s.dateEnd(), s.timePrecision(), s.placeText(), p.geocode(), p.country(), p.admin1(), p.point(),
 				s.fatalities(), s.claims(), s.sources(), s.controlChange(), s.status(), 0, Instant.EPOCH,
 				Instant.EPOCH);
-	}
-
-	/** A digest of everything the seed and the geocoder decided (version and timestamps are still blank). */
-	private static String hash(Event unsaved) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(EventJson.featureString(unsaved).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
 	}
 
 }

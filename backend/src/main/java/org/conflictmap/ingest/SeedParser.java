@@ -99,7 +99,7 @@ final class SeedParser {
 		for (Node item : items(file)) {
 			YamlMap m = YamlMap.of(name, item, "an event", EVENT_FIELDS, problems);
 			if (m != null) {
-				SeedEvent event = event(name, m, sideIds, seenIds);
+				SeedEvent event = event(name, m, sideIds, seenIds, true, EventVocabulary.CURATION_STATUSES);
 				if (event != null) {
 					events.add(event);
 				}
@@ -108,9 +108,22 @@ final class SeedParser {
 		return events;
 	}
 
-	private SeedEvent event(String file, YamlMap m, Set<String> sideIds, Map<String, String> seenIds) {
-		int before = problems.messages().size();
-		String id = m.string("id");
+	/**
+	 * One event written through the API, its JSON body already turned into nodes ({@link JsonNodes}):
+	 * the same fields and checks as a seed file's, with the id optional and the status one of
+	 * {@code statuses}, the first when absent.
+	 * @return the event, or null when {@code problems} now holds what is wrong with it
+	 */
+	SeedEvent requestEvent(String source, Node body, Set<String> sideIds, List<String> statuses) {
+		YamlMap m = YamlMap.of(source, body, "an event", EVENT_FIELDS, problems);
+		return m == null ? null : event(source, m, sideIds, new HashMap<>(), false, statuses);
+	}
+
+	/** @param statuses the curation statuses allowed; seed files default to published, the API to the first */
+	private SeedEvent event(String file, YamlMap m, Set<String> sideIds, Map<String, String> seenIds,
+			boolean idRequired, List<String> statuses) {
+		int before = problems.size();
+		String id = idRequired ? m.string("id") : m.optionalString("id");
 		if (id != null && !SLUG.matcher(id).matches()) {
 			m.problem("id", "'" + id + "' must be a slug: lower-case letters, digits and hyphens");
 		}
@@ -148,15 +161,14 @@ final class SeedParser {
 		List<Event.Claim> claims = claims(file, m);
 		List<Event.Source> sources = sources(file, m);
 		Event.ControlChange control = control(file, m, sideIds);
-		String status = m.has("status") ? m.string("status") : "published";
-		if (status != null && !EventVocabulary.CURATION_STATUSES.contains(status)) {
-			m.problem("status", "must be one of " + EventVocabulary.CURATION_STATUSES + ", not '" + status + "'");
+		String status = m.has("status") ? m.string("status") : idRequired ? "published" : statuses.get(0);
+		if (status != null && !statuses.contains(status)) {
+			m.problem("status", "must be one of " + statuses + ", not '" + status + "'");
 		}
-		if (problems.messages().size() > before) {
+		if (problems.size() > before) {
 			return null;
 		}
-		Node placeNode = m.node("place_text");
-		return new SeedEvent(file, m.line(), placeNode.getStartMark().getLine() + 1, id, title, summary, type,
+		return new SeedEvent(file, m.line(), Problems.line(m.node("place_text")), id, title, summary, type,
 				subType, actors, start, end, precision, placeText, pin, fatalities, claims, sources, control, status);
 	}
 
@@ -165,7 +177,7 @@ final class SeedParser {
 			event.problem("actors", "missing; give at least side_a");
 			return null;
 		}
-		YamlMap m = YamlMap.of(file, event.node("actors"), "actors", ACTOR_FIELDS, problems);
+		YamlMap m = YamlMap.of(file, event.node("actors"), event.field("actors"), "actors", ACTOR_FIELDS, problems);
 		if (m == null) {
 			return null;
 		}
@@ -177,7 +189,7 @@ final class SeedParser {
 	}
 
 	private PlacePin pin(String file, YamlMap event) {
-		YamlMap m = YamlMap.of(file, event.node("place"), "place", PLACE_FIELDS, problems);
+		YamlMap m = YamlMap.of(file, event.node("place"), event.field("place"), "place", PLACE_FIELDS, problems);
 		if (m == null) {
 			return null;
 		}
@@ -201,8 +213,10 @@ final class SeedParser {
 
 	private List<Event.Claim> claims(String file, YamlMap event) {
 		var claims = new ArrayList<Event.Claim>();
-		for (Node item : event.list("claims")) {
-			YamlMap m = YamlMap.of(file, item, "a claim", CLAIM_FIELDS, problems);
+		List<Node> items = event.list("claims");
+		for (int i = 0; i < items.size(); i++) {
+			YamlMap m = YamlMap.of(file, items.get(i), event.field("claims") + "[" + i + "]", "a claim", CLAIM_FIELDS,
+					problems);
 			if (m != null) {
 				String status = m.string("status");
 				if (status != null && !EventVocabulary.CLAIM_STATUSES.contains(status)) {
@@ -216,8 +230,10 @@ final class SeedParser {
 
 	private List<Event.Source> sources(String file, YamlMap event) {
 		var sources = new ArrayList<Event.Source>();
-		for (Node item : event.list("sources")) {
-			YamlMap m = YamlMap.of(file, item, "a source", SOURCE_FIELDS, problems);
+		List<Node> items = event.list("sources");
+		for (int i = 0; i < items.size(); i++) {
+			YamlMap m = YamlMap.of(file, items.get(i), event.field("sources") + "[" + i + "]", "a source",
+					SOURCE_FIELDS, problems);
 			if (m != null) {
 				String url = m.optionalString("url");
 				if (url != null && !isWebAddress(url)) {
@@ -227,7 +243,7 @@ final class SeedParser {
 						url));
 			}
 		}
-		if (sources.isEmpty() && event.has("id")) {
+		if (items.isEmpty()) {
 			event.problem("sources", "every event needs at least one source");
 		}
 		return sources;
@@ -237,7 +253,7 @@ final class SeedParser {
 		if (!event.has("control_change")) {
 			return null;
 		}
-		YamlMap m = YamlMap.of(file, event.node("control_change"), "control_change", CONTROL_FIELDS, problems);
+		YamlMap m = YamlMap.of(file, event.node("control_change"), event.field("control_change"), "control_change", CONTROL_FIELDS, problems);
 		if (m == null) {
 			return null;
 		}

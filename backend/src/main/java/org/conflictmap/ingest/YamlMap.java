@@ -27,43 +27,61 @@ final class YamlMap {
 
 	private final Node node;
 
+	/** Where this mapping sits in the event ({@code claims[1]}), empty at the top. */
+	private final String path;
+
 	private final Map<String, Node> fields = new LinkedHashMap<>();
 
 	private final Problems problems;
 
-	private YamlMap(String file, Node node, Problems problems) {
+	private YamlMap(String file, Node node, String path, Problems problems) {
 		this.file = file;
 		this.node = node;
+		this.path = path;
 		this.problems = problems;
 	}
 
-	/** Wraps {@code node}, or reports that a mapping was expected there and returns null. */
+	/** Wraps a top-level {@code node}, or reports that a mapping was expected there and returns null. */
 	static YamlMap of(String file, Node node, String what, Set<String> allowed, Problems problems) {
+		return of(file, node, "", what, allowed, problems);
+	}
+
+	/**
+	 * Wraps {@code node}, or reports that a mapping was expected there and returns null.
+	 * @param path where the mapping sits ({@code claims[1]}), which every problem's field name starts with
+	 */
+	static YamlMap of(String file, Node node, String path, String what, Set<String> allowed, Problems problems) {
+		String here = path.isEmpty() ? null : path;
 		if (!(node instanceof MappingNode mapping)) {
-			problems.add(file, node, what + " must be a mapping of field: value");
+			problems.add(file, node, here, what + " must be a mapping of field: value");
 			return null;
 		}
-		var map = new YamlMap(file, node, problems);
+		var map = new YamlMap(file, node, path, problems);
 		for (NodeTuple tuple : mapping.getValue()) {
 			if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-				problems.add(file, tuple.getKeyNode(), "field names must be plain text");
+				problems.add(file, tuple.getKeyNode(), here, "field names must be plain text");
 				continue;
 			}
 			if (!allowed.contains(key.getValue())) {
-				problems.add(file, key, "unknown field '" + key.getValue() + "' in " + what + "; expected one of "
+				problems.add(file, key, here, "unknown field '" + key.getValue() + "' in " + what + "; expected one of "
 						+ allowed.stream().sorted().toList());
 				continue;
 			}
 			if (map.fields.putIfAbsent(key.getValue(), tuple.getValueNode()) != null) {
-				problems.add(file, key, "field '" + key.getValue() + "' is given twice in " + what);
+				problems.add(file, key, here, "field '" + key.getValue() + "' is given twice in " + what);
 			}
 		}
 		return map;
 	}
 
-	/** Line of the mapping itself (1-based). */
+	/** Line of the mapping itself (1-based; 0 when built from JSON). */
 	int line() {
-		return node.getStartMark().getLine() + 1;
+		return Problems.line(node);
+	}
+
+	/** The path of one of this mapping's fields, as problems name it. */
+	String field(String key) {
+		return path.isEmpty() ? key : path + "." + key;
 	}
 
 	Node node(String key) {
@@ -76,14 +94,14 @@ final class YamlMap {
 	}
 
 	void problem(String key, String message) {
-		problems.add(file, fields.getOrDefault(key, node), key + ": " + message);
+		problems.add(file, fields.getOrDefault(key, node), field(key), message);
 	}
 
 	/** A required, non-blank string. */
 	String string(String key) {
 		Node value = fields.get(key);
 		if (value == null) {
-			problems.add(file, node, key + ": missing; this field is required");
+			problems.add(file, node, field(key), "missing; this field is required");
 			return null;
 		}
 		if (!(value instanceof ScalarNode scalar)) {
@@ -166,12 +184,14 @@ final class YamlMap {
 	/** A list of plain strings; empty when absent. */
 	List<String> stringList(String key) {
 		var out = new ArrayList<String>();
-		for (Node item : list(key)) {
+		List<Node> items = list(key);
+		for (int i = 0; i < items.size(); i++) {
+			Node item = items.get(i);
 			if (item instanceof ScalarNode scalar && !isNull(item) && !scalar.getValue().isBlank()) {
 				out.add(scalar.getValue().strip());
 			}
 			else {
-				problems.add(file, item, key + ": every item must be a non-empty name");
+				problems.add(file, item, field(key) + "[" + i + "]", "every item must be a non-empty name");
 			}
 		}
 		return out;

@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Slows password guessing: after {@link #MAX_FAILURES} failed logins within {@link #WINDOW} for one
  * account name or from one address, further attempts are refused with 429 and Retry-After until the
- * oldest failure leaves the window. Kept in memory per instance: behind a load balancer each instance
+ * oldest failure leaves the window (the login form is sent back to itself with {@code ?throttled}).
+ * Counts HTTP Basic and form logins alike. Kept in memory per instance: behind a load balancer each instance
  * throttles on its own, which multiplies the allowance by the number of instances, no more.
  */
 class LoginThrottle extends OncePerRequestFilter {
@@ -38,10 +39,19 @@ class LoginThrottle extends OncePerRequestFilter {
 		this.clock = clock;
 	}
 
+	/** Set by the form login's failure handler, read here once the request is done. */
+	private static final String FORM_FAILED = LoginThrottle.class.getName() + ".formFailed";
+
+	/** Records that this request was a failed form login. */
+	static void formLoginFailed(HttpServletRequest request) {
+		request.setAttribute(FORM_FAILED, Boolean.TRUE);
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String user = basicUser(request);
+		boolean form = "POST".equals(request.getMethod()) && SecurityConfig.LOGIN_PAGE.equals(request.getServletPath());
+		String user = form ? String.valueOf(request.getParameter("username")) : basicUser(request);
 		if (user == null) {
 			chain.doFilter(request, response);
 			return;
@@ -52,13 +62,20 @@ class LoginThrottle extends OncePerRequestFilter {
 			Duration wait = waitFor(key, now);
 			if (!wait.isZero()) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds())));
+				if (form) {
+					// a person at the form: back to it, which says why
+					response.sendRedirect(request.getContextPath() + SecurityConfig.LOGIN_PAGE + "?throttled");
+					return;
+				}
 				Problems.write(response, 429, "Too many failed logins",
 						"too many failed logins; try again in " + Math.max(1, wait.toMinutes()) + " minute(s)");
 				return;
 			}
 		}
 		chain.doFilter(request, response);
-		if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+		boolean failed = form ? request.getAttribute(FORM_FAILED) != null
+				: response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED;
+		if (failed) {
 			for (String key : keys) {
 				Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
 				synchronized (times) {

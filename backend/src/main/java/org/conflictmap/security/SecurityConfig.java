@@ -2,6 +2,7 @@ package org.conflictmap.security;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -36,6 +38,12 @@ class SecurityConfig {
 
 	static final String REALM = "conflict-map";
 
+	/** The login form (a static page; POST is Spring Security's form login). */
+	static final String LOGIN_PAGE = "/login";
+
+	/** Pages only curators open; without a session they lead to the login form. */
+	static final Set<String> EDITOR_PAGES = Set.of("/editor", "/editor.html");
+
 	/** The accounts' own encoder, so hashes written by the CLI and the server check alike. */
 	@Bean
 	PasswordEncoder passwordEncoder(CuratorAccounts accounts) {
@@ -45,16 +53,27 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain security(HttpSecurity http, @Value("${conflictmap.map.tiles-url:}") String tilesUrl)
 			throws Exception {
+		AuthenticationEntryPoint loginForm = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+			if (EDITOR_PAGES.contains(request.getServletPath())) {
+				loginForm.commence(request, response, ex);
+				return;
+			}
+			// the editor's own requests: a 401 it handles, not the browser's password dialog
+			if (request.getHeader("X-Requested-With") == null) {
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+			}
 			Problems.write(response, 401, "Login required",
-					"this needs a curator login (HTTP Basic); reading needs none");
+					"this needs a curator login (HTTP Basic, or the form at /login); reading needs none");
 		};
+		var throttle = new LoginThrottle(Clock.systemUTC());
 		AccessDeniedHandler forbidden = (request, response, ex) -> Problems.write(response, 403, "Forbidden",
 				"refused: " + ex.getMessage());
 		http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
 			.permitAll()
 			.requestMatchers("/api/curator/**")
+			.hasRole(CuratorAccounts.ROLE)
+			.requestMatchers(EDITOR_PAGES.toArray(String[]::new))
 			.hasRole(CuratorAccounts.ROLE)
 			.requestMatchers(HttpMethod.GET, "/**")
 			.permitAll()
@@ -65,6 +84,14 @@ class SecurityConfig {
 			.anyRequest()
 			.hasRole(CuratorAccounts.ROLE))
 			.httpBasic(b -> b.realmName(REALM).authenticationEntryPoint(unauthorized))
+			.formLogin(f -> f.loginPage(LOGIN_PAGE)
+				.defaultSuccessUrl("/editor")
+				.failureHandler((request, response, ex) -> {
+					LoginThrottle.formLoginFailed(request);
+					response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error");
+				})
+				.permitAll())
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
 			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfig::needsCsrfToken))
 			.cors(Customizer.withDefaults())
@@ -72,7 +99,7 @@ class SecurityConfig {
 				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tilesUrl)))
 				.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.frameOptions(f -> f.deny()))
-			.addFilterBefore(new LoginThrottle(Clock.systemUTC()), BasicAuthenticationFilter.class);
+			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
 

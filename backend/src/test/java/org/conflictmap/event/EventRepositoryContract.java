@@ -238,6 +238,39 @@ abstract class EventRepositoryContract {
 		assertThat(strikes.byType()).containsEntry("Battles", 0L);
 	}
 
+	@Test
+	void theHistoryLogsEachKindOfChangeAndTheFeedShowsTheAnonymousOnlyWhatConcernsTheMap() {
+		java.time.Instant start = java.time.Instant.now().minusSeconds(1);
+		Event e = repository.insert(event("e", "2024-12-01", "2024-12-01", HAMA), "api", "h", "ana");
+		Event draft = repository.insert(withStatus(event("d", "2024-12-01", "2024-12-01", HAMA), "draft"), "api", "h",
+				"ana");
+		Event edited = repository.update(withTitle(e, "Edited"), "api", "h", "omar");
+		Event archived = repository.update(withStatus(edited, "archived"), "api", "h", "omar");
+		Event restored = repository.update(withStatus(archived, "published"), "api", "h", "ana");
+		repository.update(withTitle(restored, "Title of v1 again"), "api", "h", "ana", 1);
+		repository.update(withStatus(draft, "archived"), "api", "h", "ana");
+
+		assertThat(repository.versions("e")).extracting(c -> c.version() + " " + c.change() + " " + c.status() + " " + c.by())
+			.containsExactly("1 created published ana", "2 updated published omar", "3 archived archived omar",
+					"4 restored published ana", "5 restored published ana");
+		assertThat(repository.versions("e").get(4).restoredFrom()).isEqualTo(1);
+		assertThat(repository.atVersion("e", 2).orElseThrow().title()).isEqualTo("Edited");
+		assertThat(repository.atVersion("e", 2).orElseThrow()).isEqualTo(edited);
+
+		List<EventChange> all = repository.changes(start, null, false, 100);
+		assertThat(all).extracting(c -> c.id() + c.version()).containsExactlyInAnyOrder("e1", "d1", "e2", "e3", "e4",
+				"e5", "d2");
+		assertThat(repository.changes(start, null, true, 100)).extracting(c -> c.id() + c.version())
+			.as("the draft's writes are hidden; the archiving of a published event is not")
+			.containsExactlyInAnyOrder("e1", "e2", "e3", "e4", "e5");
+		List<EventChange> firstPage = repository.changes(start, null, false, 3);
+		List<EventChange> rest = repository.changes(start, firstPage.get(2), false, 100);
+		assertThat(firstPage.size() + rest.size()).isEqualTo(all.size());
+		assertThat(rest).doesNotContainAnyElementsOf(firstPage);
+		assertThat(repository.count(query(null, null, null), Set.of("draft", "archived", "published"))).isEqualTo(2);
+		assertThat(repository.count(query(null, null, null))).isEqualTo(1);
+	}
+
 	private static EventQuery filtered(Set<String> types, Set<String> actors, Set<String> statuses, String text) {
 		return new EventQuery(null, null, null, EventQuery.MAX_LIMIT, 0, types, actors, statuses, text);
 	}

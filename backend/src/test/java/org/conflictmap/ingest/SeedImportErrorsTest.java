@@ -82,7 +82,7 @@ class SeedImportErrorsTest {
 				events + ":22: unknown field 'place_txt' in an event; expected one of [actors, claims, control_change, "
 						+ "date_end, date_start, event_type, fatalities, id, place, place_text, sources, status, "
 						+ "sub_event_type, summary, time_precision, title]",
-				events + ":24: side: 'rebels' is not declared in sides.yaml; declared: [government, opposition]");
+				events + ":24: control_change.side: 'rebels' is not declared in sides.yaml; declared: [government, opposition]");
 		assertThat(fixture.storedEvents()).as("the good event is not stored either").isZero();
 	}
 

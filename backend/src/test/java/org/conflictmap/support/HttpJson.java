@@ -38,7 +38,29 @@ public final class HttpJson {
 	 * @param headers alternating names and values
 	 */
 	public static Exchange send(String method, String url, String... headers) {
-		var request = HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
+		return send(method, url, HttpRequest.BodyPublishers.noBody(), headers);
+	}
+
+	/**
+	 * A request with a JSON body ({@code Content-Type: application/json} unless the headers give another).
+	 * @param headers alternating names and values
+	 */
+	public static Exchange sendJson(String method, String url, String json, String... headers) {
+		boolean typed = false;
+		for (int i = 0; i < headers.length; i += 2) {
+			typed |= headers[i].equalsIgnoreCase("Content-Type");
+		}
+		String[] all = headers;
+		if (!typed) {
+			all = java.util.Arrays.copyOf(headers, headers.length + 2);
+			all[headers.length] = "Content-Type";
+			all[headers.length + 1] = "application/json";
+		}
+		return send(method, url, HttpRequest.BodyPublishers.ofString(json), all);
+	}
+
+	private static Exchange send(String method, String url, HttpRequest.BodyPublisher body, String... headers) {
+		var request = HttpRequest.newBuilder(URI.create(url)).method(method, body);
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}

@@ -7,6 +7,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.conflictmap.event.V2__EventFilters;
+import org.conflictmap.event.V4__VersionLog;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -99,7 +100,7 @@ public final class TestDatabases {
 		var config = Flyway.configure()
 			.dataSource(ds)
 			.locations("classpath:db/migration/" + vendor)
-			.javaMigrations(new V2__EventFilters());
+			.javaMigrations(new V2__EventFilters(), new V4__VersionLog());
 		if (schema != null) {
 			config.schemas(schema).createSchemas(true);
 		}

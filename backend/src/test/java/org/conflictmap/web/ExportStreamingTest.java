@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.conflictmap.ConflictMapApplication;
 import org.conflictmap.event.V2__EventFilters;
+import org.conflictmap.event.V4__VersionLog;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,7 +90,7 @@ class ExportStreamingTest {
 		Flyway.configure()
 			.dataSource(url, "sa", "")
 			.locations("classpath:db/migration/h2")
-			.javaMigrations(new V2__EventFilters())
+			.javaMigrations(new V2__EventFilters(), new V4__VersionLog())
 			.load()
 			.migrate();
 		try (Connection c = DriverManager.getConnection(url, "sa", "")) {

@@ -1,0 +1,26 @@
+package org.conflictmap.geocode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.conflictmap.gazetteer.Place;
+
+/** A gazetteer record the geocoder considered, as the API lists it (geocoding, and a write it declined). */
+public final class CandidateJson {
+
+	private CandidateJson() {
+	}
+
+	public static Map<String, Object> of(Place p, double rankScore) {
+		var m = new LinkedHashMap<String, Object>();
+		m.put("id", p.id());
+		m.put("name", p.name());
+		m.put("lat", p.lat());
+		m.put("lon", p.lon());
+		m.put("country", p.countryCode());
+		m.put("feature_code", p.featureCode());
+		m.put("rank_score", rankScore);
+		return m;
+	}
+
+}
