@@ -3,6 +3,8 @@ package org.conflictmap.event;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,6 +75,19 @@ class EventController {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(EventTags.of(event)).build();
 		}
 		return response.contentType(GEO_JSON).body(EventJson.featureString(event).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The words events are written in, for forms: event types with their sub-types, claim and curation statuses. */
+	@GetMapping("/api/vocabulary")
+	ResponseEntity<Map<String, Object>> vocabulary(HttpServletRequest request) {
+		Parameters.requireOnly(request.getParameterMap(), Set.of());
+		var body = new java.util.LinkedHashMap<String, Object>();
+		body.put("event_types", EventVocabulary.EVENT_TYPES);
+		body.put("claim_statuses", EventVocabulary.CLAIM_STATUSES);
+		body.put("curation_statuses", EventVocabulary.CURATION_STATUSES);
+		body.put("time_precisions", Map.of("1", "day known", "2", "week known", "3", "month known"));
+		body.put("control_changes", List.of("gained", "lost"));
+		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1))).body(body);
 	}
 
 	/**
