@@ -31,12 +31,20 @@ class SecurityApiTest {
 	void aWriteWithoutLoginIsA401ProblemAndChangesNothing() {
 		Exchange delete = send("DELETE", EVENT);
 		Exchange post = send("POST", "/api/events");
+		Exchange put = send("PUT", EVENT, "If-Match", "\"1\"");
+		Exchange restore = send("POST", EVENT + "/restore?version=1");
+		Exchange drafts = send("GET", "/api/curator/events");
 
 		assertThat(delete.status()).isEqualTo(401);
 		assertThat(delete.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(delete.header("WWW-Authenticate")).startsWith("Basic realm=\"conflict-map\"");
 		assertThat(delete.json().get("detail").asString()).contains("curator login");
 		assertThat(post.status()).isEqualTo(401);
+		assertThat(put.status()).isEqualTo(401);
+		assertThat(restore.status()).isEqualTo(401);
+		assertThat(drafts.status()).isEqualTo(401);
+		assertThat(send("GET", EVENT + "/history").json().get("versions")).as("one version: nothing was written")
+			.hasSize(1);
 		assertThat(send("GET", EVENT).status()).as("the event is still there").isEqualTo(200);
 	}
 
@@ -55,7 +63,7 @@ class SecurityApiTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/api/events", "/api/frontlines/dates", "/ogcapi?f=html", "/no-such-page" })
+	@ValueSource(strings = { "/", "/api/events", "/api/frontlines/dates", "/ogcapi?f=html", "/no-such-page", "/login" })
 	void everyResponseCarriesTheSecurityHeaders(String path) {
 		Exchange r = send("GET", path);
 
@@ -65,6 +73,17 @@ class SecurityApiTest {
 		assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(r.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
 		assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+	}
+
+	@Test
+	void theEditorLeadsToTheLoginFormAndTheEditorsOwnRequestsGetNoPasswordDialog() {
+		Exchange editor = send("GET", "/editor");
+		Exchange fetch = send("GET", "/api/curator/me", "X-Requested-With", "fetch");
+
+		assertThat(editor.status()).isEqualTo(302);
+		assertThat(editor.header("Location")).endsWith("/login");
+		assertThat(fetch.status()).isEqualTo(401);
+		assertThat(fetch.header("WWW-Authenticate")).as("no browser password prompt over the editor").isNull();
 	}
 
 	@Test
