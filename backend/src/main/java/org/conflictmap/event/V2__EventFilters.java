@@ -41,11 +41,7 @@ public class V2__EventFilters extends BaseJavaMigration {
 	@Override
 	public void migrate(Context context) throws SQLException {
 		Connection connection = context.getConnection();
-		try (Statement ddl = connection.createStatement()) {
-			for (String statement : DDL) {
-				ddl.execute(statement);
-			}
-		}
+		SchemaStatements.run(connection, DDL);
 		try (Statement select = connection.createStatement();
 				PreparedStatement status = connection.prepareStatement("UPDATE events SET claim_status = ? WHERE id = ?");
 				PreparedStatement actor = connection.prepareStatement(EventSql.INSERT_ACTOR_JDBC)) {
@@ -75,11 +71,7 @@ public class V2__EventFilters extends BaseJavaMigration {
 			status.executeBatch();
 			actor.executeBatch();
 		}
-		try (Statement ddl = connection.createStatement()) {
-			for (String statement : AFTER_BACKFILL) {
-				ddl.execute(statement);
-			}
-		}
+		SchemaStatements.run(connection, AFTER_BACKFILL);
 	}
 
 }

@@ -38,11 +38,7 @@ public class V4__VersionLog extends BaseJavaMigration {
 	@Override
 	public void migrate(Context context) throws SQLException {
 		Connection connection = context.getConnection();
-		try (Statement ddl = connection.createStatement()) {
-			for (String statement : DDL) {
-				ddl.execute(statement);
-			}
-		}
+		SchemaStatements.run(connection, DDL);
 		try (Statement select = connection.createStatement();
 				PreparedStatement update = connection.prepareStatement(
 						"UPDATE event_versions SET change_kind = ?, status = ? WHERE event_id = ? AND version = ?")) {
@@ -72,11 +68,7 @@ public class V4__VersionLog extends BaseJavaMigration {
 			rs.close();
 			update.executeBatch();
 		}
-		try (Statement ddl = connection.createStatement()) {
-			for (String statement : AFTER_BACKFILL) {
-				ddl.execute(statement);
-			}
-		}
+		SchemaStatements.run(connection, AFTER_BACKFILL);
 	}
 
 }

@@ -37,6 +37,12 @@ final class SeedParser {
 
 	private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
 
+	/** Names per side of an event. */
+	static final int MAX_ACTORS = 50;
+
+	/** Claims and sources per event. */
+	static final int MAX_ROWS = 100;
+
 	private static final Set<String> EVENT_FIELDS = Set.of("id", "title", "summary", "event_type", "sub_event_type",
 			"actors", "date_start", "date_end", "time_precision", "place_text", "place", "fatalities", "claims",
 			"sources", "control_change", "status");
@@ -123,15 +129,15 @@ final class SeedParser {
 	private SeedEvent event(String file, YamlMap m, Set<String> sideIds, Map<String, String> seenIds,
 			boolean idRequired, List<String> statuses) {
 		int before = problems.size();
-		String id = idRequired ? m.string("id") : m.optionalString("id");
+		String id = m.limit("id", idRequired ? m.string("id") : m.optionalString("id"), 200);
 		if (id != null && !SLUG.matcher(id).matches()) {
 			m.problem("id", "'" + id + "' must be a slug: lower-case letters, digits and hyphens");
 		}
 		else if (id != null && seenIds.putIfAbsent(id, file + ":" + m.line()) != null) {
 			m.problem("id", "'" + id + "' is already used at " + seenIds.get(id) + "; ids must be unique");
 		}
-		String title = m.string("title");
-		String summary = m.string("summary");
+		String title = m.limit("title", m.string("title"), 500);
+		String summary = m.limit("summary", m.string("summary"), 20_000);
 		String type = m.string("event_type");
 		String subType = m.string("sub_event_type");
 		if (type != null && !EventVocabulary.EVENT_TYPES.containsKey(type)) {
@@ -155,7 +161,7 @@ final class SeedParser {
 		else if (precision != null && !EventVocabulary.TIME_PRECISIONS.contains(precision)) {
 			m.problem("time_precision", "must be 1 (day known), 2 (week) or 3 (month), not " + precision);
 		}
-		String placeText = m.string("place_text");
+		String placeText = m.limit("place_text", m.string("place_text"), 500);
 		PlacePin pin = m.has("place") ? pin(file, m) : null;
 		Integer fatalities = m.optionalInteger("fatalities", 0);
 		List<Event.Claim> claims = claims(file, m);
@@ -181,11 +187,23 @@ final class SeedParser {
 		if (m == null) {
 			return null;
 		}
-		List<String> sideA = m.stringList("side_a");
+		List<String> sideA = actorNames(m, "side_a");
 		if (sideA.isEmpty()) {
 			m.problem("side_a", "needs at least one actor");
 		}
-		return new Event.Actors(sideA, m.stringList("side_b"), m.stringList("associated"));
+		return new Event.Actors(sideA, actorNames(m, "side_b"), actorNames(m, "associated"));
+	}
+
+	/** At most {@link #MAX_ACTORS} names of at most 300 characters: what an event names, and the store keeps. */
+	private static List<String> actorNames(YamlMap m, String key) {
+		List<String> names = m.stringList(key);
+		if (names.size() > MAX_ACTORS) {
+			m.problem(key, names.size() + " actors; at most " + MAX_ACTORS);
+		}
+		for (String name : names) {
+			m.limit(key, name, 300);
+		}
+		return names;
 	}
 
 	private PlacePin pin(String file, YamlMap event) {
@@ -203,6 +221,8 @@ final class SeedParser {
 		if ((id == null) == (lat == null || lon == null)) {
 			m.problem("gazetteer_id", "give either gazetteer_id, or both lat and lon");
 		}
+		m.limit("note", m.optionalString("note"), 2_000);
+		m.limit("admin1", m.optionalString("admin1"), 100);
 		String country = m.optionalString("country");
 		if (country != null && !country.matches("[A-Z]{2}")) {
 			m.problem("country", "must be an ISO 3166-1 alpha-2 code like SY, not '" + country + "'");
@@ -213,7 +233,7 @@ final class SeedParser {
 
 	private List<Event.Claim> claims(String file, YamlMap event) {
 		var claims = new ArrayList<Event.Claim>();
-		List<Node> items = event.list("claims");
+		List<Node> items = rows(event, "claims");
 		for (int i = 0; i < items.size(); i++) {
 			YamlMap m = YamlMap.of(file, items.get(i), event.field("claims") + "[" + i + "]", "a claim", CLAIM_FIELDS,
 					problems);
@@ -222,7 +242,8 @@ final class SeedParser {
 				if (status != null && !EventVocabulary.CLAIM_STATUSES.contains(status)) {
 					m.problem("status", "must be one of " + EventVocabulary.CLAIM_STATUSES + ", not '" + status + "'");
 				}
-				claims.add(new Event.Claim(m.string("by"), m.string("statement"), status));
+				claims.add(new Event.Claim(m.limit("by", m.string("by"), 500), m.limit("statement", m.string("statement"), 5_000),
+						status));
 			}
 		}
 		return claims;
@@ -230,7 +251,7 @@ final class SeedParser {
 
 	private List<Event.Source> sources(String file, YamlMap event) {
 		var sources = new ArrayList<Event.Source>();
-		List<Node> items = event.list("sources");
+		List<Node> items = rows(event, "sources");
 		for (int i = 0; i < items.size(); i++) {
 			YamlMap m = YamlMap.of(file, items.get(i), event.field("sources") + "[" + i + "]", "a source",
 					SOURCE_FIELDS, problems);
@@ -239,8 +260,9 @@ final class SeedParser {
 				if (url != null && !isWebAddress(url)) {
 					m.problem("url", "must be an http(s) address, not '" + url + "'");
 				}
-				sources.add(new Event.Source(m.string("publisher"), m.date("published"), m.optionalString("dateline"),
-						url));
+				m.limit("url", url, 2_000);
+				sources.add(new Event.Source(m.limit("publisher", m.string("publisher"), 500), m.date("published"),
+						m.limit("dateline", m.optionalString("dateline"), 200), url));
 			}
 		}
 		if (items.isEmpty()) {
@@ -266,6 +288,15 @@ final class SeedParser {
 			m.problem("change", "must be gained or lost, not '" + change + "'");
 		}
 		return new Event.ControlChange(side, change);
+	}
+
+	private static List<Node> rows(YamlMap event, String key) {
+		List<Node> items = event.list(key);
+		if (items.size() > MAX_ROWS) {
+			event.problem(key, items.size() + " items; at most " + MAX_ROWS);
+			return items.subList(0, MAX_ROWS);
+		}
+		return items;
 	}
 
 	private static boolean isWebAddress(String url) {

@@ -97,6 +97,19 @@ final class YamlMap {
 		problems.add(file, fields.getOrDefault(key, node), field(key), message);
 	}
 
+	/**
+	 * Reports a value longer than the store keeps ({@code max} characters), so a long text is a clear
+	 * problem rather than a database error.
+	 * @return the value, or null when it is too long
+	 */
+	String limit(String key, String value, int max) {
+		if (value != null && value.length() > max) {
+			problem(key, "is " + value.length() + " characters long; at most " + max);
+			return null;
+		}
+		return value;
+	}
+
 	/** A required, non-blank string. */
 	String string(String key) {
 		Node value = fields.get(key);

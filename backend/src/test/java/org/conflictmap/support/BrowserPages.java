@@ -92,6 +92,16 @@ public final class BrowserPages implements BeforeAllCallback, AfterEachCallback,
 		return context;
 	}
 
+	/**
+	 * Saves what the page shows as {@code name} in {@code -Dscreenshots.dir} (docs/ refreshes the README's),
+	 * backend/target/screenshots by default.
+	 */
+	public static void screenshot(Page page, String name) throws java.io.IOException {
+		java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("screenshots.dir", "backend/target/screenshots"));
+		java.nio.file.Files.createDirectories(dir);
+		page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)));
+	}
+
 	/** Opens the map at `url` and waits until it has drawn its events (and not an error). */
 	public static void openMap(Page page, String url) {
 		page.navigate(url);

@@ -143,6 +143,8 @@ class CurationApiTest {
 		Exchange notJson = call("POST", "/api/events", "{\"title\": ", "Authorization", ADMIN);
 		Exchange duplicate = call("POST", "/api/events", "{\"title\": \"a\", \"title\": \"b\"}", "Authorization", ADMIN);
 		Exchange list = call("POST", "/api/events", "[1, 2]", "Authorization", ADMIN);
+		Exchange huge = call("POST", "/api/events", titled("x".repeat(501), "").replace("Test Wire", "w".repeat(600)),
+				"Authorization", ADMIN);
 		Exchange text = HttpJson.sendJson("POST", url("/api/events"), "title: x", "Authorization", ADMIN,
 				"Content-Type", "text/plain");
 
@@ -153,6 +155,9 @@ class CurationApiTest {
 		assertThat(list.status()).isEqualTo(400);
 		assertThat(list.json().get("errors").get(0).get("detail").asString()).contains("must be a mapping");
 		assertThat(text.status()).isEqualTo(415);
+		assertThat(huge.status()).as("longer than the store keeps: a 400, not a database error").isEqualTo(400);
+		assertThat(huge.json().get("errors").toString()).contains("\"title\"").contains("sources[0].publisher")
+			.contains("501 characters long; at most 500");
 	}
 
 	@Test

@@ -1,8 +1,6 @@
 package org.conflictmap.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -89,7 +87,7 @@ class EditorBrowserTest {
 		assertThat(page.locator("#history li.version[data-version='2'] .diff th").allTextContents()).contains("summary");
 		assertThat(page.locator("#history li.version[data-version='2'] .diff td.after").first().textContent())
 			.contains("Artillery and rockets");
-		screenshot("editor.png");
+		BrowserPages.screenshot(page, "editor.png");
 	}
 
 	@Test
@@ -183,12 +181,6 @@ class EditorBrowserTest {
 
 	private String url(String path) {
 		return path.startsWith("http") ? path : "http://localhost:" + port + path;
-	}
-
-	private void screenshot(String name) throws IOException {
-		Path dir = Path.of(System.getProperty("screenshots.dir", "backend/target/screenshots"));
-		Files.createDirectories(dir);
-		page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)));
 	}
 
 }

@@ -2,7 +2,6 @@ package org.conflictmap.web;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -62,7 +61,7 @@ class MapBrowserTest {
 		assertThat(page.locator(".country-label", new Page.LocatorOptions().setHasText("Syria")).isVisible())
 			.as("the offline basemap draws and names the countries").isTrue();
 		page.waitForTimeout(400); // the territory's fade-in
-		screenshot("map.png");
+		BrowserPages.screenshot(page, "map.png");
 	}
 
 	@Test
@@ -175,7 +174,7 @@ class MapBrowserTest {
 		page.locator(".event-marker[data-event-id='" + HAMA_CONTESTED + "']").hover();
 		assertThat(page.locator(".event-entry.highlight").getAttribute("data-event-id")).isEqualTo(HAMA_CONTESTED);
 		page.waitForFunction("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'");
-		screenshot("map-popup.png");
+		BrowserPages.screenshot(page, "map-popup.png");
 	}
 
 	@Test
@@ -229,14 +228,14 @@ class MapBrowserTest {
 		newPage(390, 844);
 		open("/?from=2024-11-20&to=2024-12-05");
 		assertThat(page.isVisible("#panel")).isFalse();
-		screenshot("map-phone.png");
+		BrowserPages.screenshot(page, "map-phone.png");
 
 		page.click("#panel-toggle");
 
 		assertThat(page.isVisible("#panel")).isTrue();
 		assertThat(page.getAttribute("#panel-toggle", "aria-expanded")).isEqualTo("true");
 		assertThat(page.locator("#event-list .event-entry").count()).isPositive();
-		screenshot("map-phone-panel.png");
+		BrowserPages.screenshot(page, "map-phone-panel.png");
 	}
 
 	@Test
@@ -247,7 +246,7 @@ class MapBrowserTest {
 			page.waitForFunction("d => document.body.dataset.territoryDate === d", day);
 			page.waitForTimeout(400); // the fade between days
 			assertThat(page.locator("#territory").textContent()).contains(" on " + dayInWords(day));
-			screenshot("frontline-" + day + ".png");
+			BrowserPages.screenshot(page, "frontline-" + day + ".png");
 		}
 	}
 
@@ -289,12 +288,6 @@ class MapBrowserTest {
 		var d = java.time.LocalDate.parse(iso);
 		return d.getDayOfMonth() + " " + d.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.UK)
 				+ " " + d.getYear();
-	}
-
-	private void screenshot(String name) throws IOException {
-		Path dir = Path.of(System.getProperty("screenshots.dir", "backend/target/screenshots"));
-		Files.createDirectories(dir);
-		page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)));
 	}
 
 }
