@@ -21,7 +21,10 @@ final class EventSql {
 			    max(ST_Y(geom)) AS max_lat, min(date_start) AS first_day, max(date_end) AS last_day
 			FROM events WHERE status = 'published'""";
 
-	static final String DATA_VERSION = "SELECT count(*) AS n, max(updated_at) AS latest FROM events";
+	static final String DATA_VERSION = "SELECT version, changed_at FROM data_version WHERE id = 1";
+
+	/** Every write moves the data version, in the writing transaction. */
+	static final String BUMP_DATA_VERSION = "UPDATE data_version SET version = version + 1, changed_at = :now WHERE id = 1";
 
 	static final String SELECT_ORIGIN_HASHES = "SELECT id, origin_hash FROM events WHERE origin = :origin";
 

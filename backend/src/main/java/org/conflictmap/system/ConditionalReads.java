@@ -1,0 +1,151 @@
+package org.conflictmap.system;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.conflictmap.event.EventRepository;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * ETags and caching for the reads whose answer depends only on the stored events and the request: the
+ * event list, stats, exports, the OGC API items and the changes feed. The tag is a digest of the
+ * database's data version, the address, the {@code Accept} header and who asks; so an unchanged answer
+ * is a 304 without running the query, and every instance sharing the database gives the same tag and
+ * sees a write at once. Anonymous answers may sit in a CDN for {@link #SHARED_MAX_AGE} seconds;
+ * browsers always revalidate. Only successful answers carry the tag.
+ */
+@Component
+class ConditionalReads extends OncePerRequestFilter {
+
+	/** Exactly these paths: single events carry their own version as the tag, frontlines their own. */
+	private static final Pattern CACHED = Pattern.compile(
+			"/api/events|/api/stats|/api/changes|/api/export/[^/]+|/ogcapi/collections/[^/]+/items(/[^/]+)?");
+
+	/** How long a shared cache may serve an anonymous answer without asking. */
+	static final int SHARED_MAX_AGE = 30;
+
+	static final String PUBLIC_CACHING = "public, max-age=0, s-maxage=" + SHARED_MAX_AGE + ", stale-while-revalidate=60";
+
+	static final String PRIVATE_CACHING = "private, no-cache";
+
+	private final EventRepository events;
+
+	ConditionalReads(EventRepository events) {
+		this.events = events;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String method = request.getMethod();
+		return !("GET".equals(method) || "HEAD".equals(method)) || !CACHED.matcher(request.getServletPath()).matches();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String user = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
+		String etag = "W/\"" + digest(events.dataVersion(), request.getServletPath(), request.getQueryString(),
+				request.getHeader(HttpHeaders.ACCEPT), user) + "\"";
+		String caching = user.isEmpty() ? PUBLIC_CACHING : PRIVATE_CACHING;
+		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			response.setHeader(HttpHeaders.ETAG, etag);
+			response.setHeader(HttpHeaders.CACHE_CONTROL, caching);
+			response.setHeader(HttpHeaders.VARY, "Accept, Authorization");
+			return;
+		}
+		chain.doFilter(request, new Tagging(response, etag, caching));
+	}
+
+	/** If-None-Match compares weakly: any listed tag equal to ours, or *. */
+	private static boolean matches(String ifNoneMatch, String etag) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		String ours = etag.substring(2);
+		for (String candidate : ifNoneMatch.split(",")) {
+			String c = candidate.strip();
+			if (c.equals("*") || c.equals(etag) || c.equals(ours)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String digest(String... parts) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			for (String part : parts) {
+				sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+				sha.update((byte) 0);
+			}
+			return HexFormat.of().formatHex(sha.digest(), 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+	/** Puts the tag and caching on the response as its body starts, if the answer is a success. */
+	private static final class Tagging extends HttpServletResponseWrapper {
+
+		private final String etag;
+
+		private final String caching;
+
+		private boolean decided;
+
+		Tagging(HttpServletResponse response, String etag, String caching) {
+			super(response);
+			this.etag = etag;
+			this.caching = caching;
+		}
+
+		private void decide() {
+			if (decided) {
+				return;
+			}
+			decided = true;
+			if (getStatus() == HttpServletResponse.SC_OK) {
+				setHeader(HttpHeaders.ETAG, etag);
+				if (getHeader(HttpHeaders.CACHE_CONTROL) == null) {
+					setHeader(HttpHeaders.CACHE_CONTROL, caching);
+				}
+				addHeader(HttpHeaders.VARY, "Accept, Authorization");
+			}
+		}
+
+		@Override
+		public ServletOutputStream getOutputStream() throws IOException {
+			decide();
+			return super.getOutputStream();
+		}
+
+		@Override
+		public PrintWriter getWriter() throws IOException {
+			decide();
+			return super.getWriter();
+		}
+
+		@Override
+		public void flushBuffer() throws IOException {
+			decide();
+			super.flushBuffer();
+		}
+
+	}
+
+}
