@@ -33,6 +33,13 @@ public record Event(String id, String title, String summary, String eventType, S
 				created, updated);
 	}
 
+	/** The same event in another curation status (draft, published, archived). */
+	public Event withStatus(String newStatus) {
+		return new Event(id, title, summary, eventType, subEventType, actors, dateStart, dateEnd, timePrecision,
+				placeText, geocode, country, admin1, geom, fatalities, claims, sources, controlChange, newStatus, version,
+				createdAt, updatedAt);
+	}
+
 	/**
 	 * How settled the event's claims are, as one word: {@code denied} when anyone denies it, else
 	 * {@code contested} when a claim is disputed, else {@code reported} while any claim is only reported,

@@ -2,6 +2,9 @@ package org.conflictmap.event;
 
 import java.time.Instant;
 
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
 /**
  * One write to one event, as the changes feed and the history list it.
  *
@@ -9,6 +12,7 @@ import java.time.Instant;
  * @param status the curation status the write left the event in
  * @param restoredFrom the version a restore brought back, or null
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record EventChange(String id, int version, String change, String status, Instant at, String by,
 		Integer restoredFrom) {
 

@@ -114,7 +114,7 @@ class EventHistoryController {
 		List<EventChange> shown = more ? page.subList(0, limit) : page;
 		var body = new LinkedHashMap<String, Object>();
 		body.put("since", since);
-		body.put("changes", shown.stream().map(EventHistoryController::change).toList());
+		body.put("changes", shown);
 		body.put("next", more ? UriComponentsBuilder.fromPath("/api/changes")
 			.queryParam("since", since)
 			.queryParam("limit", limit)
@@ -124,17 +124,6 @@ class EventHistoryController {
 		return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(body);
 	}
 
-	private static Map<String, Object> change(EventChange c) {
-		var m = new LinkedHashMap<String, Object>();
-		m.put("id", c.id());
-		m.put("version", c.version());
-		m.put("change", c.change());
-		m.put("status", c.status());
-		m.put("at", c.at());
-		m.put("by", c.by());
-		m.put("restored_from", c.restoredFrom());
-		return m;
-	}
 
 	/** The fields that differ between two stored features, in the feature's order, with both values. */
 	static List<Map<String, Object>> diff(String beforeJson, String afterJson) {

@@ -208,7 +208,7 @@ public class EventRepository {
 
 	/** The stored feature of every version, oldest first, for the history's diffs. */
 	public List<String> featureHistory(String id) {
-		return jdbc.sql("SELECT feature_json FROM event_versions WHERE event_id = :id ORDER BY version")
+		return jdbc.sql(EventSql.SELECT_VERSION_FEATURES)
 			.param("id", id)
 			.query(String.class)
 			.list();

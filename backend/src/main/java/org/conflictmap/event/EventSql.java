@@ -92,6 +92,8 @@ final class EventSql {
 	static final String SELECT_VERSION_FEATURE = """
 			SELECT feature_json FROM event_versions WHERE event_id = :id AND version = :version""";
 
+	static final String SELECT_VERSION_FEATURES = "SELECT feature_json FROM event_versions WHERE event_id = :id ORDER BY version";
+
 	/** The changes feed: every version written since a point in time, in the order written. */
 	static final String CHANGES = VERSION_COLUMNS + " v WHERE written_at >= :since";
 

@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.conflictmap.system.BadRequestException;
+import org.conflictmap.system.EntityTags;
 
 /**
  * An event's entity tag is its version: {@code "3"}. A write sends it back in {@code If-Match}, so a
@@ -39,17 +40,7 @@ public final class EventTags {
 
 	/** Whether an {@code If-None-Match} header already holds the event's current tag. */
 	public static boolean matches(String ifNoneMatch, Event event) {
-		if (ifNoneMatch == null) {
-			return false;
-		}
-		String tag = of(event);
-		for (String candidate : ifNoneMatch.split(",")) {
-			String c = candidate.strip();
-			if (c.equals("*") || c.equals(tag) || c.equals("W/" + tag)) {
-				return true;
-			}
-		}
-		return false;
+		return EntityTags.noneMatchHits(ifNoneMatch, of(event));
 	}
 
 }

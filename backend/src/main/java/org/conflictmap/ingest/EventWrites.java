@@ -1,7 +1,6 @@
 package org.conflictmap.ingest;
 
 import java.text.Normalizer;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -119,7 +118,7 @@ public class EventWrites {
 				throw new WriteConflictException("an event with the id '" + id + "' exists; PUT /api/events/" + id
 						+ " changes it, or leave id out to get a new one");
 			}
-			Event event = toEvent(input, id, placement);
+			Event event = input.toEvent(id, placement);
 			return events.insert(event, ORIGIN, EventJson.contentHash(event), user);
 		});
 	}
@@ -139,7 +138,7 @@ public class EventWrites {
 		Placement placement = input.pin() == null && Objects.equals(input.placeText(), before.placeText())
 				? new Placement(before.geom(), before.geocode(), before.country(), before.admin1())
 				: geocoder.place(input.placeText(), input.pin(), GeocodeContext.syria());
-		Event after = toEvent(input, id, placement);
+		Event after = input.toEvent(id, placement);
 		return write(before, after, user, null);
 	}
 
@@ -149,7 +148,7 @@ public class EventWrites {
 		if (EventChange.ARCHIVED.equals(before.status())) {
 			return new Written(before, false);
 		}
-		return write(before, withStatus(before, EventChange.ARCHIVED), user, null);
+		return write(before, before.withStatus(EventChange.ARCHIVED), user, null);
 	}
 
 	/**
@@ -158,18 +157,17 @@ public class EventWrites {
 	 */
 	public Written restore(String id, Integer version, Integer expectedVersion, String user) {
 		Event before = current(id, expectedVersion);
-		List<EventChange> history = events.versions(id);
 		if (version == null) {
 			if (!EventChange.ARCHIVED.equals(before.status())) {
 				return new Written(before, false);
 			}
-			return write(before, withStatus(before, statusBefore(history, before.version())), user, null);
+			return write(before, before.withStatus(statusBefore(id, before.version())), user, null);
 		}
 		Event old = events.atVersion(id, version)
 			.orElseThrow(() -> new NotFoundException("the event '" + id + "' has no version " + version
 					+ "; its versions are 1 to " + before.version()));
-		String status = EventChange.ARCHIVED.equals(old.status()) ? statusBefore(history, version) : old.status();
-		return write(before, withStatus(old, status), user, version);
+		String status = EventChange.ARCHIVED.equals(old.status()) ? statusBefore(id, version) : old.status();
+		return write(before, old.withStatus(status), user, version);
 	}
 
 	private Written write(Event before, Event after, String user, Integer restoredFrom) {
@@ -196,8 +194,9 @@ public class EventWrites {
 	}
 
 	/** The curation status of the latest version before {@code version} that was not archived. */
-	private static String statusBefore(List<EventChange> history, int version) {
-		return history.stream()
+	private String statusBefore(String id, int version) {
+		return events.versions(id)
+			.stream()
 			.filter(v -> v.version() < version && !EventChange.ARCHIVED.equals(v.status()))
 			.reduce((a, b) -> b)
 			.map(EventChange::status)
@@ -243,18 +242,6 @@ public class EventWrites {
 		return id;
 	}
 
-	private static Event toEvent(SeedEvent s, String id, Placement p) {
-		return new Event(id, s.title(), s.summary(), s.eventType(), s.subEventType(), s.actors(), s.dateStart(),
-				s.dateEnd(), s.timePrecision(), s.placeText(), p.geocode(), p.country(), p.admin1(), p.point(),
-				s.fatalities(), s.claims(), s.sources(), s.controlChange(), s.status(), 0, Instant.EPOCH,
-				Instant.EPOCH);
-	}
 
-	private static Event withStatus(Event e, String status) {
-		return new Event(e.id(), e.title(), e.summary(), e.eventType(), e.subEventType(), e.actors(), e.dateStart(),
-				e.dateEnd(), e.timePrecision(), e.placeText(), e.geocode(), e.country(), e.admin1(), e.geom(),
-				e.fatalities(), e.claims(), e.sources(), e.controlChange(), status, e.version(), e.createdAt(),
-				e.updatedAt());
-	}
 
 }

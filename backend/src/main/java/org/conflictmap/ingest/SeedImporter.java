@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,7 +77,7 @@ public class SeedImporter {
 		for (SeedEvent seed : seeds) {
 			try {
 				Placement placement = geocoder.place(seed.placeText(), seed.pin(), GeocodeContext.syria());
-				placed.add(toEvent(seed, placement));
+				placed.add(seed.toEvent(seed.id(), placement));
 			}
 			catch (PlacementException ex) {
 				problems.add(seed.file(), seed.placeLine(), "place_text", ex.getMessage());
@@ -126,11 +125,5 @@ public class SeedImporter {
 		}
 	}
 
-	private static Event toEvent(SeedEvent s, Placement p) {
-		return new Event(s.id(), s.title(), s.summary(), s.eventType(), s.subEventType(), s.actors(), s.dateStart(),
-				s.dateEnd(), s.timePrecision(), s.placeText(), p.geocode(), p.country(), p.admin1(), p.point(),
-				s.fatalities(), s.claims(), s.sources(), s.controlChange(), s.status(), 0, Instant.EPOCH,
-				Instant.EPOCH);
-	}
 
 }

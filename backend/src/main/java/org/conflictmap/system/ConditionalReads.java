@@ -60,7 +60,7 @@ class ConditionalReads extends OncePerRequestFilter {
 		String etag = "W/\"" + digest(events.dataVersion(), request.getServletPath(), request.getQueryString(),
 				request.getHeader(HttpHeaders.ACCEPT), user) + "\"";
 		String caching = user.isEmpty() ? PUBLIC_CACHING : PRIVATE_CACHING;
-		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+		if (EntityTags.noneMatchHits(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			response.setHeader(HttpHeaders.ETAG, etag);
 			response.setHeader(HttpHeaders.CACHE_CONTROL, caching);
@@ -70,20 +70,6 @@ class ConditionalReads extends OncePerRequestFilter {
 		chain.doFilter(request, new Tagging(response, etag, caching));
 	}
 
-	/** If-None-Match compares weakly: any listed tag equal to ours, or *. */
-	private static boolean matches(String ifNoneMatch, String etag) {
-		if (ifNoneMatch == null) {
-			return false;
-		}
-		String ours = etag.substring(2);
-		for (String candidate : ifNoneMatch.split(",")) {
-			String c = candidate.strip();
-			if (c.equals("*") || c.equals(etag) || c.equals(ours)) {
-				return true;
-			}
-		}
-		return false;
-	}
 
 	private static String digest(String... parts) {
 		try {

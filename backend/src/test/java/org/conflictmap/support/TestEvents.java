@@ -36,10 +36,7 @@ public final class TestEvents {
 
 	/** The same event with another curation status. */
 	public static Event withStatus(Event e, String status) {
-		return new Event(e.id(), e.title(), e.summary(), e.eventType(), e.subEventType(), e.actors(), e.dateStart(),
-				e.dateEnd(), e.timePrecision(), e.placeText(), e.geocode(), e.country(), e.admin1(), e.geom(),
-				e.fatalities(), e.claims(), e.sources(), e.controlChange(), status, e.version(), e.createdAt(),
-				e.updatedAt());
+		return e.withStatus(status);
 	}
 
 	/** The same event with another title. */

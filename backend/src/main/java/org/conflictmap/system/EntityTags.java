@@ -1,0 +1,31 @@
+package org.conflictmap.system;
+
+/** HTTP entity-tag comparisons (RFC 9110, section 13.1.2), as every conditional read here makes them. */
+public final class EntityTags {
+
+	private EntityTags() {
+	}
+
+	/**
+	 * Whether an {@code If-None-Match} header names {@code etag}: any listed tag equal to it under the weak
+	 * comparison (the {@code W/} prefix ignored on either side), or {@code *}. False when the header is absent.
+	 */
+	public static boolean noneMatchHits(String ifNoneMatch, String etag) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		String ours = opaque(etag);
+		for (String candidate : ifNoneMatch.split(",")) {
+			String c = candidate.strip();
+			if (c.equals("*") || opaque(c).equals(ours)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String opaque(String tag) {
+		return tag.startsWith("W/") ? tag.substring(2) : tag;
+	}
+
+}
