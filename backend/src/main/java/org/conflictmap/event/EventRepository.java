@@ -329,7 +329,7 @@ public class EventRepository {
 		return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	private static Map<String, Object> params(Event e, String origin, String originHash) {
+	static Map<String, Object> params(Event e, String origin, String originHash) {
 		var p = new HashMap<String, Object>();
 		p.put("id", e.id());
 		p.put("title", e.title());
@@ -395,11 +395,11 @@ public class EventRepository {
 	}
 
 	/** Millisecond precision: what both databases keep, so a written event reads back equal. */
-	private static Instant now() {
+	static Instant now() {
 		return Instant.ofEpochMilli(System.currentTimeMillis());
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
+	static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 

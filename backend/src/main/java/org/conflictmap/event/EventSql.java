@@ -26,6 +26,24 @@ final class EventSql {
 	/** Every write moves the data version, in the writing transaction. */
 	static final String BUMP_DATA_VERSION = "UPDATE data_version SET version = version + 1, changed_at = :now WHERE id = 1";
 
+	/**
+	 * PostgreSQL's bulk path for imports: the columns of {@link #INSERT}, {@link #INSERT_ACTOR} and
+	 * {@link #INSERT_VERSION} in COPY's text format. The geometry goes in as EWKT.
+	 */
+	static final String COPY_EVENTS = """
+			COPY events (id, title, summary, event_type, sub_event_type, actors_json, date_start, date_end,
+			    time_precision, place_text, place_id, geo_precision, geocode_method, geocode_score, geocode_json,
+			    country, admin1, geom, fatalities, claims_json, sources_json, control_side, control_change, status,
+			    version, origin, origin_hash, created_at, updated_at, claim_status) FROM STDIN""";
+
+	static final String COPY_ACTORS = "COPY event_actors (event_id, actor_key, actor) FROM STDIN";
+
+	static final String COPY_VERSIONS = """
+			COPY event_versions (event_id, version, feature_json, written_at, written_by, change_kind, status,
+			    restored_from) FROM STDIN""";
+
+	static final String SELECT_STORED = "SELECT id, origin, origin_hash, version FROM events WHERE id IN (:ids)";
+
 	static final String SELECT_ORIGIN_HASHES = "SELECT id, origin_hash FROM events WHERE origin = :origin";
 
 	/** Published events only: drafts and archived events stay off the public read paths. */

@@ -21,10 +21,10 @@ import org.conflictmap.event.Event;
  * UTF-8, RFC 4180 quoting, one row per event. Text cells that a spreadsheet would run as a formula
  * (starting with = + - @) get a leading apostrophe.
  */
-final class EventCsv {
+public final class EventCsv {
 
 	/** ACLED's published columns, in its order. */
-	static final List<String> ACLED_COLUMNS = List.of("event_id_cnty", "event_date", "year", "time_precision",
+	public static final List<String> ACLED_COLUMNS = List.of("event_id_cnty", "event_date", "year", "time_precision",
 			"disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
 			"interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location",
 			"latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",

@@ -36,11 +36,13 @@ public final class CuratorCommand {
 			System.err.println(NAME + ": no password given (CONFLICTMAP_CURATOR_PASSWORD, a terminal, or standard input)");
 			return 2;
 		}
-		String[] options = Arrays.copyOfRange(args, 2, args.length);
+		// as arguments, not default properties, which application.yml would outrank
+		var options = new java.util.ArrayList<>(
+				java.util.List.of("--conflictmap.import-seeds-on-start=false", "--spring.main.banner-mode=off"));
+		options.addAll(Arrays.asList(args).subList(2, args.length));
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConflictMapApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties("conflictmap.import-seeds-on-start=false", "spring.main.banner-mode=off")
-			.run(options)) {
+			.run(options.toArray(String[]::new))) {
 			context.getBean(CuratorAccounts.class).add(name, password);
 		}
 		catch (IllegalArgumentException ex) {
