@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BulkImporter {
 
 	/** Rows per JDBC batch. */
-	static final int BATCH = 1_000;
+	static final int BATCH = 5_000;
 
 	/** Part of every row's hash: a change to how rows are mapped makes the next import rewrite them. */
 	private static final String MAPPING_VERSION = "1";
@@ -128,6 +128,11 @@ public class BulkImporter {
 
 		private final List<Pending> batch = new ArrayList<>(BATCH);
 
+		private EventBatchWriter.Batches batches;
+
+		/** The first and last line of the batch last handed to the database. */
+		private long[] inFlight = { 0, 0 };
+
 		private final MessageDigest sha256;
 
 		private final Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
@@ -172,6 +177,19 @@ public class BulkImporter {
 				throw new RowProblem(file, 1, 0, null, "cannot read the header: " + reason(ex));
 			}
 			Map<String, Integer> header = header(parser);
+			try (var batches = writer.open(format.origin(), writtenBy, now)) {
+				this.batches = batches;
+				readRecords(parser, header, in, totalBytes, progress, start);
+				storing(inFlight, batches::await);
+			}
+			progress.rows(rows, in.count, totalBytes, System.nanoTime() - start);
+			if (inserted > 0) {
+				writer.dataChanged(now);
+			}
+		}
+
+		private void readRecords(CSVParser parser, Map<String, Integer> header, CountingStream in, long totalBytes,
+				Progress progress, long start) {
 			Iterator<CSVRecord> records = parser.iterator();
 			long before = parser.getCurrentLineNumber();
 			while (true) {
@@ -210,10 +228,6 @@ public class BulkImporter {
 				}
 			}
 			flush();
-			progress.rows(rows, in.count, totalBytes, System.nanoTime() - start);
-			if (inserted > 0) {
-				writer.dataChanged(now);
-			}
 		}
 
 		private Map<String, Integer> header(CSVParser parser) {
@@ -238,8 +252,8 @@ public class BulkImporter {
 			if (batch.isEmpty()) {
 				return;
 			}
-			Map<String, EventBatchWriter.Stored> stored = writer
-				.stored(batch.stream().map(p -> p.mapped.event().id()).toList());
+			List<String> ids = batch.stream().map(p -> p.mapped.event().id()).toList();
+			Map<String, EventBatchWriter.Stored> stored = batches.stored(ids);
 			var fresh = new ArrayList<Event>(batch.size());
 			var freshHashes = new ArrayList<String>(batch.size());
 			for (Pending p : batch) {
@@ -259,19 +273,31 @@ public class BulkImporter {
 					unchanged++;
 				}
 				else {
+					// the batch before this one may still be on its way in, on the connection this update needs
+					storing(inFlight, batches::await);
 					events.update(event.withVersion(existing.version(), null, null), format.origin(), p.hash, writtenBy);
 					updated++;
 				}
 			}
-			try {
-				writer.insert(fresh, freshHashes, format.origin(), writtenBy, now);
-			}
-			catch (DataAccessException ex) {
-				throw new RowProblem(file, batch.get(0).line, 0, null, "the rows up to line "
-						+ batch.get(batch.size() - 1).line + " could not be stored: " + ex.getMostSpecificCause().getMessage());
-			}
+			long[] lines = { batch.get(0).line, batch.get(batch.size() - 1).line };
+			var prepared = batches.prepare(fresh, freshHashes);
+			// the batch before may still be on its way in: its failure shows here
+			storing(inFlight, batches::await);
+			storing(lines, () -> batches.insert(prepared));
+			inFlight = lines;
 			inserted += fresh.size();
 			batch.clear();
+		}
+
+		/** Runs a write of the rows on {@code lines} (first, last), naming them if the database refuses it. */
+		private void storing(long[] lines, Runnable write) {
+			try {
+				write.run();
+			}
+			catch (DataAccessException ex) {
+				throw new RowProblem(file, lines[0], 0, null, "the rows from here to line " + lines[1]
+						+ " could not be stored: " + databaseReason(ex));
+			}
 		}
 
 		private String hash(CSVRecord record) {
@@ -285,6 +311,16 @@ public class BulkImporter {
 			return java.util.HexFormat.of().formatHex(sha256.digest());
 		}
 
+	}
+
+	/** The database's reason in one line, without the statement H2 appends to it. */
+	private static String databaseReason(DataAccessException ex) {
+		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+		int statement = message.indexOf("; SQL statement:");
+		if (statement >= 0) {
+			message = message.substring(0, statement);
+		}
+		return message.lines().findFirst().orElse(message).strip();
 	}
 
 	private record Pending(long line, RowFormat.Mapped mapped, String hash) {

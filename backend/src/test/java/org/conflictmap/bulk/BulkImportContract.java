@@ -75,12 +75,12 @@ abstract class BulkImportContract {
 		assertThat(first.inserted()).isEqualTo(ROWS);
 		assertThat(events.count(EventQuery.all())).isEqualTo(ROWS);
 		assertThat(events.dataVersion()).as("the import moved the data version").isNotEqualTo(versionBefore);
-		var disagreeing = new java.util.ArrayList<Event>();
-		events.forEach(EventQuery.all(), e -> {
-			if (e.geocode().explanation().contains("the gazetteer disagrees")) {
-				disagreeing.add(e);
-			}
-		});
+		List<Event> disagreeing = jdbc.sql("SELECT id FROM events WHERE geocode_json LIKE '%the gazetteer disagrees%'")
+			.query(String.class)
+			.list()
+			.stream()
+			.map(id -> events.findById(id).orElseThrow())
+			.toList();
 		assertThat(disagreeing).hasSize((int) first.gazetteerDisagrees());
 		assertThat(first.gazetteerDisagrees()).as("the generator names the place it scatters around")
 			.isLessThan(ROWS / 100);
@@ -131,6 +131,26 @@ abstract class BulkImportContract {
 
 		assertThat(events.count(EventQuery.all())).as("nothing of the file is stored").isZero();
 		assertThat(jdbc.sql("SELECT count(*) FROM event_versions").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aRowTheDatabaseRefusesStopsTheImportAndNothingIsStored() {
+		// a rule the mapper does not know, so the refusal comes from the database, after earlier batches went in
+		int row = BulkImporter.BATCH + 17;
+		jdbc.sql("ALTER TABLE events ADD CONSTRAINT test_refuses_one CHECK (id <> 'acled-syr" + row + "')").update();
+		try {
+			assertThatThrownBy(() -> importAcled(synthetic, "refused.csv")).isInstanceOf(RowProblem.class)
+				.hasMessageStartingWith("refused.csv:" + (BulkImporter.BATCH + 2) + ": the rows from here to line "
+						+ (2 * BulkImporter.BATCH + 1) + " could not be stored: ")
+				.satisfies(ex -> assertThat(ex.getMessage().toLowerCase(java.util.Locale.ROOT)).contains("test_refuses_one")
+					.doesNotContain("insert into").doesNotContain("\n"));
+		}
+		finally {
+			jdbc.sql("ALTER TABLE events DROP CONSTRAINT test_refuses_one").update();
+		}
+		assertThat(events.count(EventQuery.all())).as("not even the batch before it").isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM event_versions").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM event_actors").query(Long.class).single()).isZero();
 	}
 
 	@Test
