@@ -50,6 +50,57 @@ class EventController {
 	}
 
 	/**
+	 * The published events that match the same filters as {@code /api/events} (paging aside), counted per
+	 * cell of a grid of {@value EventClusters#CELL_PIXELS}-pixel squares at the map's {@code zoom}: a
+	 * FeatureCollection of one point per non-empty cell (where its events lie on average) with the count,
+	 * the count per type and the box around them. {@code numberMatched} is the sum of the counts, the
+	 * number {@code /api/events} reports for the same filters.
+	 */
+	@GetMapping("/api/events/clusters")
+	ResponseEntity<Map<String, Object>> clusters(HttpServletRequest request) {
+		var params = new java.util.HashMap<>(request.getParameterMap());
+		String[] zoomValues = params.remove("zoom");
+		Parameters.requireOnly(params, EventQuery.FILTERS, EventQuery.REPEATABLE);
+		int zoom = zoom(zoomValues);
+		EventClusters clusters = events.clusters(EventQuery.fromParameters(params), zoom);
+		var features = new java.util.ArrayList<Map<String, Object>>(clusters.clusters().size());
+		for (var c : clusters.clusters()) {
+			var properties = new java.util.LinkedHashMap<String, Object>();
+			properties.put("count", c.count());
+			properties.put("by_type", c.byType());
+			properties.put("bbox", c.bbox());
+			var feature = new java.util.LinkedHashMap<String, Object>();
+			feature.put("type", "Feature");
+			feature.put("id", c.id());
+			feature.put("geometry", Map.of("type", "Point", "coordinates", List.of(c.lon(), c.lat())));
+			feature.put("properties", properties);
+			features.add(feature);
+		}
+		var body = new java.util.LinkedHashMap<String, Object>();
+		body.put("type", "FeatureCollection");
+		body.put("zoom", clusters.zoom());
+		body.put("cell_pixels", clusters.cellPixels());
+		body.put("numberMatched", clusters.matched());
+		body.put("features", features);
+		return ResponseEntity.ok().contentType(GEO_JSON).body(body);
+	}
+
+	private static int zoom(String[] values) {
+		String expected = "zoom is the map's zoom level, a whole number from 0 to " + EventClusters.MAX_ZOOM;
+		if (values == null || values.length == 0 || values[0].isBlank()) {
+			throw new BadRequestException("zoom", expected + "; it is required");
+		}
+		if (values.length > 1) {
+			throw new BadRequestException("zoom", "zoom is given " + values.length + " times; give it once");
+		}
+		String value = values[0].strip();
+		if (!value.matches("\\d{1,2}") || Integer.parseInt(value) > EventClusters.MAX_ZOOM) {
+			throw new BadRequestException("zoom", expected + ", not '" + value + "'");
+		}
+		return Integer.parseInt(value);
+	}
+
+	/**
 	 * Counts of the published events that match the same filters as {@code /api/events} (no paging): per
 	 * start day and type for the timeline, per type and claim status for the legend, and the actors most
 	 * often named for the actor filter.

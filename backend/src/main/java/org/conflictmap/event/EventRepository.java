@@ -110,6 +110,23 @@ public class EventRepository {
 	}
 
 	/**
+	 * The published events that match (paging aside), counted per cell of a screen-square grid at
+	 * {@code zoom}: the map's server-side clusters.
+	 */
+	public EventClusters clusters(EventQuery query, int zoom) {
+		var where = where(query, PUBLISHED);
+		var clusters = new EventClusters.Builder(zoom);
+		jdbc.sql(EventSql.COUNT_BY_CELL_AND_TYPE.formatted(where.sql))
+			.params(where.params)
+			.param("cellLon", EventClusters.cellLon(zoom))
+			.param("cellY", EventClusters.cellY(zoom))
+			.query((RowCallbackHandler) rs -> clusters.add(rs.getLong("cx"), rs.getLong("cy"), rs.getString("event_type"),
+					rs.getLong("n"), rs.getDouble("sum_lon"), rs.getDouble("sum_lat"), rs.getDouble("min_lon"),
+					rs.getDouble("min_lat"), rs.getDouble("max_lon"), rs.getDouble("max_lat")));
+		return clusters.build();
+	}
+
+	/**
 	 * A token that changes whenever any event is written (a counter in the database and when it last
 	 * moved). Caches of derived data and ETags key on it, so every instance sharing the database agrees at
 	 * once on what is current. One row: cheap enough to read on every request.

@@ -153,6 +153,20 @@ final class EventSql {
 			FROM event_actors a JOIN events ON events.id = a.event_id WHERE %s
 			GROUP BY a.actor_key ORDER BY count(*) DESC, a.actor_key LIMIT :actorLimit""";
 
+	/**
+	 * Events counted per cell of a square grid on the Web Mercator map (x: longitude; y: Mercator's
+	 * ln(tan(45° + lat/2)), latitude clamped to ±85°) and per type, with each cell's sum of coordinates
+	 * and extent: the map's clusters, the same WHERE as every other read.
+	 */
+	static final String COUNT_BY_CELL_AND_TYPE = """
+			SELECT cx, cy, event_type, count(*) AS n, sum(lon) AS sum_lon, sum(lat) AS sum_lat,
+			    min(lon) AS min_lon, min(lat) AS min_lat, max(lon) AS max_lon, max(lat) AS max_lat
+			FROM (SELECT event_type, ST_X(geom) AS lon, ST_Y(geom) AS lat,
+			        FLOOR(ST_X(geom) / :cellLon) AS cx,
+			        FLOOR(LN(TAN(RADIANS(45 + GREATEST(-85, LEAST(85, ST_Y(geom))) / 2))) / :cellY) AS cy
+			      FROM events WHERE %s) cells
+			GROUP BY cx, cy, event_type""";
+
 	private EventSql() {
 	}
 

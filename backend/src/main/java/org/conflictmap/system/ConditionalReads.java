@@ -32,7 +32,7 @@ class ConditionalReads extends OncePerRequestFilter {
 
 	/** Exactly these paths: single events carry their own version as the tag, frontlines their own. */
 	private static final Pattern CACHED = Pattern.compile(
-			"/api/events|/api/stats|/api/changes|/api/export/[^/]+|/ogcapi/collections/[^/]+/items(/[^/]+)?");
+			"/api/events|/api/events/clusters|/api/stats|/api/changes|/api/export/[^/]+|/ogcapi/collections/[^/]+/items(/[^/]+)?");
 
 	/** How long a shared cache may serve an anonymous answer without asking. */
 	static final int SHARED_MAX_AGE = 30;

@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.conflictmap.support.TestEvents.ALEPPO;
 import static org.conflictmap.support.TestEvents.HAMA;
 import static org.conflictmap.support.TestEvents.event;
@@ -269,6 +272,36 @@ abstract class EventRepositoryContract {
 		assertThat(rest).doesNotContainAnyElementsOf(firstPage);
 		assertThat(repository.count(query(null, null, null), Set.of("draft", "archived", "published"))).isEqualTo(2);
 		assertThat(repository.count(query(null, null, null))).isEqualTo(1);
+	}
+
+	@Test
+	void clustersCountTheSameEventsAsTheListPerScreenCell() {
+		repository.insert(event("aleppo-1", "2024-12-01", "2024-12-01", ALEPPO), "seed", "h", "test");
+		repository.insert(withType(event("aleppo-2", "2024-12-02", "2024-12-02", new double[] { 37.17, 36.21 }),
+				"Explosions/Remote violence", "Air/drone strike"), "seed", "h", "test");
+		repository.insert(event("hama", "2024-12-05", "2024-12-05", HAMA), "seed", "h", "test");
+		repository.insert(withStatus(event("draft", "2024-12-05", "2024-12-05", HAMA), "draft"), "seed", "h", "test");
+
+		EventClusters country = repository.clusters(query(null, null, null), 3);
+		EventClusters city = repository.clusters(query(null, null, null), 12);
+
+		assertThat(country.matched()).isEqualTo(repository.count(query(null, null, null))).isEqualTo(3);
+		assertThat(country.clusters()).as("Aleppo and Hama, 120 km apart, are one cell at zoom 3 (cells of 10.5 degrees)")
+			.singleElement()
+			.satisfies(c -> {
+				assertThat(c.count()).isEqualTo(3);
+				assertThat(c.byType()).containsExactly(entry("Battles", 2L), entry("Explosions/Remote violence", 1L));
+				assertThat(c.lon()).isCloseTo((ALEPPO[0] + 37.17 + HAMA[0]) / 3, within(1e-9));
+				assertThat(c.bbox()).containsExactly(HAMA[0], HAMA[1], 37.17, 36.21);
+			});
+		assertThat(city.clusters()).as("at zoom 12 (cells of 0.005 degrees, 460 m) Aleppo's two events, 1.3 km apart, split too")
+			.extracting(EventClusters.Cluster::count)
+			.containsExactly(1L, 1L, 1L);
+		assertThat(repository.clusters(query("2024-12-03", null, null), 12).clusters())
+			.extracting(EventClusters.Cluster::count, c -> c.byType().keySet())
+			.containsExactly(tuple(1L, Set.of("Battles")));
+		assertThat(repository.clusters(filtered(Set.of("Explosions/Remote violence"), Set.of(), Set.of(), null), 5)
+			.matched()).isEqualTo(1);
 	}
 
 	private static EventQuery filtered(Set<String> types, Set<String> actors, Set<String> statuses, String text) {

@@ -47,6 +47,48 @@ class EventApiTest {
 	}
 
 	@Test
+	void clustersCountWhatTheListMatchesWithTheSameFilters() {
+		String filters = "from=2024-11-27&to=2024-12-08&bbox=35.5,32.3,42.4,37.4&type=Battles";
+		Response list = get("/api/events?" + filters);
+		Response country = get("/api/events/clusters?zoom=4&" + filters);
+		Response city = get("/api/events/clusters?zoom=14&" + filters);
+
+		assertThat(country.status()).isEqualTo(200);
+		assertThat(country.contentType()).startsWith("application/geo+json");
+		long matched = list.body().get("numberMatched").asLong();
+		assertThat(matched).isPositive();
+		for (Response clusters : List.of(country, city)) {
+			assertThat(clusters.body().get("numberMatched").asLong()).isEqualTo(matched);
+			long sum = 0;
+			for (JsonNode f : clusters.body().get("features")) {
+				long count = f.get("properties").get("count").asLong();
+				sum += count;
+				assertThat(f.get("properties").get("by_type").get("Battles").asLong()).as("only the type asked for")
+					.isEqualTo(count);
+				JsonNode bbox = f.get("properties").get("bbox");
+				double lon = f.get("geometry").get("coordinates").get(0).asDouble();
+				assertThat(lon).as("the cluster's point lies among its events")
+					.isBetween(bbox.get(0).asDouble(), bbox.get(2).asDouble());
+			}
+			assertThat(sum).isEqualTo(matched);
+		}
+		assertThat(city.body().get("features").size()).as("more, smaller cells closer in")
+			.isGreaterThan(country.body().get("features").size());
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "zoom=23|zoom is the map's zoom level, a whole number from 0 to 22, not '23'",
+			"zoom=-1|zoom is the map's zoom level, a whole number from 0 to 22, not '-1'",
+			"''|zoom is the map's zoom level, a whole number from 0 to 22; it is required",
+			"zoom=4&limit=5|unknown parameter 'limit'; this endpoint takes actor, bbox, from, q, status, to, type" })
+	void clustersRefuseAZoomOutsideTheTileLevelsAndPagingParameters(String query, String detail) {
+		Response r = get("/api/events/clusters?" + query);
+
+		assertThat(r.status()).isEqualTo(400);
+		assertThat(r.body().get("detail").asString()).isEqualTo(detail);
+	}
+
+	@Test
 	void oneEventCarriesTheWholeModelInSnakeCase() {
 		Response r = get("/api/events/2024-12-05-rebels-say-they-are-entering-hama");
 
