@@ -5,6 +5,11 @@ export function fetchEvents(params, signal) {
   return getJson(`/api/events?${params}`, signal);
 }
 
+/** The same events counted per grid cell of the map at a zoom level (the server's clusters). */
+export function fetchClusters(params, signal) {
+  return getJson(`/api/events/clusters?${params}`, signal);
+}
+
 /** Counts per day and type, per type, per claim status, and the actors most named. */
 export function fetchStats(params, signal) {
   return getJson(`/api/stats?${params}`, signal);

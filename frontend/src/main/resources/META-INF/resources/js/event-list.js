@@ -58,6 +58,15 @@ export class EventList extends EventTarget {
     this._items.get(this._selected)?.classList.add('selected');
   }
 
+  /** Says how many events are in view when they are too many to list (the map draws clusters). */
+  tooMany(total) {
+    this._items.clear();
+    this._list.replaceChildren(el('li', 'more',
+      `Too many to list here: zoom in on a cluster, or narrow the window or the filters.`));
+    this._heading.textContent = `${count(total)} events in view`;
+    this._list.dataset.count = '0';
+  }
+
   /** Marks an entry as the one pointed at on the map (null: none). */
   highlight(id) {
     this._list.querySelectorAll('.highlight').forEach((item) => item.classList.remove('highlight'));

@@ -1,8 +1,9 @@
 // Wires the page. The view (window, filters, map position) lives in the URL, so every view is a link and
 // the back button walks through views. The time model drives the layers: each change of window loads the
 // window's events, the legend's counts and the territory of its last day.
-import { fetchEvents, fetchFrontlineDates, fetchMapSettings, fetchSides, fetchStats } from './api.js';
+import { fetchClusters, fetchEvents, fetchFrontlineDates, fetchMapSettings, fetchSides, fetchStats } from './api.js';
 import { addBasemaps } from './basemap.js';
+import { ClusterLayer } from './cluster-layer.js';
 import { maxDay, minDay } from './dates.js';
 import { EventList } from './event-list.js';
 import { EventsLayer } from './events-layer.js';
@@ -20,6 +21,11 @@ import { filterParams, filtersDiffer, parseView, viewQuery } from './view-state.
 
 /** The API's largest page: more than this in a window and the status says so. */
 const PAGE = 10000;
+/**
+ * Stores larger than a page are drawn from the server's clusters of the view; once the view holds at
+ * most this many events, they are fetched and drawn one by one.
+ */
+const RAW_IN_VIEW = 2000;
 /** Key presses this close together make one history entry, not one per day. */
 const HISTORY_COALESCE_MS = 1000;
 const SYRIA = L.latLngBounds([32.3, 35.6], [37.4, 42.4]);
@@ -64,6 +70,10 @@ model.range = { from: view.from ?? model.bounds.min, to: view.to ?? model.bounds
 if (model.range.from > model.range.to) model.range = { from: model.range.to, to: model.range.from };
 
 const events = new EventsLayer(map);
+const clusters = new ClusterLayer(map);
+/** Whether the store is too large to send a window's events whole: then the view decides what is sent. */
+const scale = everything.total > PAGE;
+let viewController = null;
 const territory = new TerritoryLayer(map, sides);
 const filters = new FilterPanel(document.getElementById('filters'));
 const list = new EventList(document.getElementById('list-heading'), document.getElementById('event-list'));
@@ -110,7 +120,8 @@ map.on('moveend', () => {
     view = { ...view, center: [c.lat, c.lng], zoom: map.getZoom() };
   }
   if (!firstLoad) setUrl('replace');
-  showList();
+  if (scale && !firstLoad) reloadView();
+  else showList();
 });
 
 window.addEventListener('popstate', () => {
@@ -156,6 +167,66 @@ function reload({ filtersChanged = false } = {}) {
   return load;
 }
 
+/** In a large store, a move of the map fetches what the new view shows (clusters or events). */
+function reloadView() {
+  viewController?.abort();
+  viewController = new AbortController();
+  const signal = viewController.signal;
+  const started = performance.now();
+  const shown = { ...view, ...model.range };
+  load = load.then(() => eventsInView(filterParams(shown), signal)).then((answer) => {
+    if (signal.aborted) return;
+    showEvents(answer);
+    document.body.dataset.drawMs = String(Math.round(performance.now() - started));
+  }).catch((error) => {
+    if (error.name !== 'AbortError') statusLine.textContent = error.message;
+  });
+}
+
+/**
+ * The events to draw: a small store's whole window, or in a large one the server's clusters of the view,
+ * or the view's own events once they are few.
+ */
+async function eventsInView(params, signal) {
+  if (!scale) {
+    const eventParams = new URLSearchParams(params);
+    eventParams.set('limit', String(PAGE));
+    const collection = await fetchEvents(eventParams, signal);
+    return { collection, matched: collection.numberMatched };
+  }
+  const viewParams = new URLSearchParams(params);
+  viewParams.set('bbox', bboxParam(map.getBounds().pad(0.2)));
+  const cells = await fetchClusters(`${viewParams}&zoom=${map.getZoom()}`, signal);
+  if (cells.numberMatched > RAW_IN_VIEW) return { cells, matched: cells.numberMatched };
+  viewParams.set('limit', String(RAW_IN_VIEW));
+  const collection = await fetchEvents(viewParams, signal);
+  return { collection, matched: collection.numberMatched };
+}
+
+function showEvents({ collection, cells, matched }) {
+  events.setData(collection ?? { features: [] });
+  clusters.setData(cells ?? null);
+  const n = collection?.features.length ?? 0;
+  loaded = n;
+  document.body.dataset.mode = cells ? 'clusters' : 'events';
+  if (cells) {
+    statusLine.textContent = `${count(matched)} events in view, in ${count(clusters.size())} clusters: zoom in to see each one`;
+    list.tooMany(matched);
+  } else {
+    // a small store's window is at most a page, and a large store's view is fetched only when it holds fewer
+    statusLine.textContent = `${count(n)} event${n === 1 ? '' : 's'}${scale ? ' in view' : ''}`;
+    showList();
+  }
+  document.body.dataset.eventsLoaded = String(cells ? matched : n);
+}
+
+/** A view's bounds as the API's bbox, kept within the globe. */
+function bboxParam(bounds) {
+  const clamp = (v, limit) => Math.max(-limit, Math.min(limit, v)).toFixed(5);
+  return [clamp(bounds.getWest(), 180), clamp(bounds.getSouth(), 90), clamp(bounds.getEast(), 180),
+    clamp(bounds.getNorth(), 90)].join(',');
+}
+
 async function draw(signal, filtersChanged) {
   const started = performance.now();
   const { from, to } = model.range;
@@ -167,36 +238,43 @@ async function draw(signal, filtersChanged) {
   statusLine.textContent = 'Loading events…';
   const params = filterParams(shown);
   exports.update(params);
-  const eventParams = new URLSearchParams(params);
-  eventParams.set('limit', String(PAGE));
-  const [collection, legend, timelineCounts, ends] = await Promise.all([
-    fetchEvents(eventParams, signal),
+  if (firstLoad && scale) frameFirstView();
+  viewController?.abort();
+  const [answer, legend, timelineCounts, ends] = await Promise.all([
+    eventsInView(params, signal),
     fetchStats(filterParams(shown, { withTypes: false }), signal),
     filtersChanged || firstLoad ? timelineStats(shown, signal) : null,
     // the change is counted from the window's first day, or the first mapped day when that is later
     Promise.all([territory.show(to, signal), compareFrom < to ? territory.collection(compareFrom, signal) : null]),
   ]);
   if (signal.aborted) return;
-  events.setData(collection);
   filters.setCounts(legend);
   if (timelineCounts) timeline.setData(timelineCounts.days, shown.types.length ? shown.types : Object.keys(legend.by_type));
   const [end, start] = ends;
   territoryLine.textContent = describeTerritory(end, start, sides);
   document.body.dataset.territoryDate = to;
-  const n = collection.features.length;
-  loaded = n;
-  statusLine.textContent = collection.numberMatched > n
-    ? `Showing the first ${count(n)} of ${count(collection.numberMatched)} events: narrow the window or the filters`
-    : `${count(n)} event${n === 1 ? '' : 's'}`;
-  if (firstLoad) {
+  // a large store's first view was framed before the fetch, since there the view decides what is fetched
+  if (firstLoad && !scale) {
     firstLoad = false;
     if (view.center && view.zoom != null) map.setView(view.center, view.zoom, { animate: false });
-    else fitToEvents({ animate: false });
+    else {
+      events.setData(answer.collection);
+      fitToEvents({ animate: false });
+    }
   }
-  showList();
+  firstLoad = false;
+  showEvents(answer);
   document.body.dataset.range = `${from}/${to}`;
   document.body.dataset.drawMs = String(Math.round(performance.now() - started));
-  document.body.dataset.eventsLoaded = String(n);
+}
+
+/** A large store's first view: the link's, or the whole country (its events are not all fetched to frame). */
+function frameFirstView() {
+  if (view.center && view.zoom != null) map.setView(view.center, view.zoom, { animate: false });
+  else {
+    fitting = true;
+    map.fitBounds(SYRIA, { padding: [40, 40], maxZoom: 7, animate: false });
+  }
 }
 
 // The timeline spans all days whatever the window, and shows hidden types' absence itself; without any

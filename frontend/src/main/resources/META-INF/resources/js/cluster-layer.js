@@ -1,0 +1,58 @@
+// The server's clusters (GET /api/events/clusters): what the map draws instead of markers when the view
+// holds more events than a browser should be sent one by one. One circle per grid cell, sized by its
+// count and ringed in the colour of its commonest type; choosing one zooms to the box around its events.
+import { count } from './format.js';
+import { typeColour } from './vocabulary.js';
+
+export class ClusterLayer {
+  /** @param {L.Map} map */
+  constructor(map) {
+    this._map = map;
+    this._group = L.layerGroup().addTo(map);
+  }
+
+  /** Replaces the clusters drawn with those of a clusters FeatureCollection; null clears them. */
+  setData(collection) {
+    this._group.clearLayers();
+    for (const feature of collection?.features ?? []) {
+      this._group.addLayer(clusterMarker(feature, this._map));
+    }
+  }
+
+  /** How many clusters are drawn. */
+  size() {
+    return this._group.getLayers().length;
+  }
+}
+
+function clusterMarker(feature, map) {
+  const { count: n, by_type: byType, bbox } = feature.properties;
+  const [lon, lat] = feature.geometry.coordinates;
+  const [commonest] = Object.entries(byType).sort((a, b) => b[1] - a[1])[0];
+  const size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 44 : n < 10000 ? 52 : 60;
+  const label = document.createElement('span');
+  label.textContent = count(n);
+  const types = Object.entries(byType).sort((a, b) => b[1] - a[1])
+    .map(([type, k]) => `${count(k)} ${type}`).join(', ');
+  const marker = L.marker(L.latLng(lat, lon), {
+    icon: L.divIcon({ className: 'event-cluster server-cluster', html: label, iconSize: [size, size] }),
+    keyboard: true,
+    // neighbouring cells' circles can overlap: the larger one is drawn over (and takes the click from) the smaller
+    zIndexOffset: Math.round(Math.log10(n + 1) * 1000),
+    title: `${count(n)} events: ${types}`,
+    alt: `${count(n)} events`,
+  });
+  marker.on('add', () => {
+    const element = marker.getElement();
+    element.dataset.clusterId = feature.id;
+    element.dataset.count = String(n);
+    element.style.setProperty('--type-colour', typeColour(commonest));
+    element.setAttribute('aria-label', `${count(n)} events: ${types}. Zoom in.`);
+  });
+  marker.on('click', () => {
+    const bounds = L.latLngBounds([bbox[1], bbox[0]], [bbox[3], bbox[2]]);
+    if (bounds.getNorthEast().equals(bounds.getSouthWest())) map.setView(bounds.getCenter(), map.getZoom() + 2);
+    else map.fitBounds(bounds, { padding: [40, 40] });
+  });
+  return marker;
+}
