@@ -45,6 +45,9 @@ public class BulkImporter {
 	/** Rows per JDBC batch. */
 	static final int BATCH = 5_000;
 
+	/** Imports writing at least this many events refresh the planner's statistics when done. */
+	static final int ANALYZE_AFTER = 10_000;
+
 	/** Part of every row's hash: a change to how rows are mapped makes the next import rewrite them. */
 	private static final String MAPPING_VERSION = "1";
 
@@ -64,9 +67,13 @@ public class BulkImporter {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/** What one file's import did. */
+	/**
+	 * What one file's import did.
+	 * @param seconds the import's own time, up to its commit
+	 * @param maintenanceSeconds what the database's upkeep after a large import took (0 when none ran)
+	 */
 	public record Report(String file, String format, long rows, long inserted, long updated, long unchanged,
-			long keptCuratorEdits, long gazetteerDisagrees, double seconds) {
+			long keptCuratorEdits, long gazetteerDisagrees, double seconds, double maintenanceSeconds) {
 
 		public long rowsPerSecond() {
 			return seconds <= 0 ? rows : Math.round(rows / seconds);
@@ -78,7 +85,9 @@ public class BulkImporter {
 					"%s: %,d rows in %.1f s (%,d rows/s): %,d new, %,d updated, %,d unchanged, %,d kept as curators"
 							+ " edited them; the gazetteer disagrees with the file's coordinates for %,d",
 					file, rows, seconds, rowsPerSecond(), inserted, updated, unchanged, keptCuratorEdits,
-					gazetteerDisagrees);
+					gazetteerDisagrees)
+					+ (maintenanceSeconds > 0 ? String.format(java.util.Locale.ROOT,
+							"; then %.1f s refreshing the database's statistics", maintenanceSeconds) : "");
 		}
 
 	}
@@ -109,8 +118,14 @@ public class BulkImporter {
 		var run = new Run(file, format.rows, writtenBy);
 		transaction.executeWithoutResult(status -> run.read(counting, totalBytes, progress, start));
 		double seconds = (System.nanoTime() - start) / 1e9;
+		double maintenance = 0;
+		if (run.inserted + run.updated >= ANALYZE_AFTER) {
+			long before = System.nanoTime();
+			writer.analyzeAfterLoad();
+			maintenance = (System.nanoTime() - before) / 1e9;
+		}
 		return new Report(file, format.toString(), run.rows, run.inserted, run.updated, run.unchanged, run.kept,
-				run.disagrees, seconds);
+				run.disagrees, seconds, maintenance);
 	}
 
 	/** One file's import in progress. */

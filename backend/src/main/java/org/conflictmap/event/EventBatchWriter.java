@@ -68,6 +68,23 @@ public class EventBatchWriter {
 		return new Batches(origin, writtenBy, now);
 	}
 
+	/**
+	 * After a large import, on PostgreSQL: VACUUM (ANALYZE) of the tables it filled, so the next reads are
+	 * planned for the table as it now is, and the map's window reads are answered from the index alone
+	 * (which needs the visibility map that VACUUM sets). Autovacuum would get there, minutes later. Outside
+	 * any transaction; does nothing on H2.
+	 */
+	public void analyzeAfterLoad() {
+		jdbc.getJdbcTemplate().execute((java.sql.Connection c) -> {
+			if (c.isWrapperFor(PGConnection.class)) {
+				try (var statement = c.createStatement()) {
+					statement.execute(EventSql.ANALYZE_AFTER_LOAD);
+				}
+			}
+			return null;
+		});
+	}
+
 	/** Moves the data version once, for everything the import wrote. */
 	public void dataChanged(Instant now) {
 		jdbc.update(EventSql.BUMP_DATA_VERSION, Map.of("now", EventRepository.utc(now)));

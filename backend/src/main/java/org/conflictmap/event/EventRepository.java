@@ -110,6 +110,19 @@ public class EventRepository {
 	}
 
 	/**
+	 * Hands every published event the frontline may be derived from (a control change, or fighting,
+	 * placed better than a region) to {@code sink}, as the few fields that derivation reads; streamed.
+	 */
+	@Transactional(readOnly = true)
+	public void forEachTerritoryEvent(Consumer<TerritoryEvent> sink) {
+		jdbc.sql(EventSql.TERRITORY_EVENTS)
+			.query((RowCallbackHandler) rs -> sink.accept(new TerritoryEvent(rs.getString("id"),
+					rs.getObject("date_start", LocalDate.class), rs.getObject("date_end", LocalDate.class),
+					rs.getString("event_type"), rs.getString("place_id"), rs.getInt("geo_precision"),
+					point(rs.getBytes("geom_wkb")), rs.getString("control_side"), rs.getString("control_change"))));
+	}
+
+	/**
 	 * The published events that match (paging aside), counted per cell of a screen-square grid at
 	 * {@code zoom}: the map's server-side clusters.
 	 */

@@ -42,9 +42,22 @@ final class EventSql {
 			COPY event_versions (event_id, version, feature_json, written_at, written_by, change_kind, status,
 			    restored_from) FROM STDIN""";
 
+	/** PostgreSQL only. */
+	static final String ANALYZE_AFTER_LOAD = "VACUUM (ANALYZE) events, event_actors";
+
 	static final String SELECT_STORED = "SELECT id, origin, origin_hash, version FROM events WHERE id IN (:ids)";
 
 	static final String SELECT_ORIGIN_HASHES = "SELECT id, origin_hash FROM events WHERE origin = :origin";
+
+	/**
+	 * What the frontline is derived from: published events placed better than a region that record a control
+	 * change or fighting, a few columns each.
+	 */
+	static final String TERRITORY_EVENTS = """
+			SELECT id, date_start, date_end, event_type, place_id, geo_precision, ST_AsBinary(geom) AS geom_wkb,
+			    control_side, control_change
+			FROM events
+			WHERE status = 'published' AND geo_precision < 3 AND (control_side IS NOT NULL OR event_type = 'Battles')""";
 
 	/** Published events only: drafts and archived events stay off the public read paths. */
 	static final String PUBLIC = "status = 'published'";

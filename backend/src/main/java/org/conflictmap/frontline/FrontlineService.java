@@ -18,10 +18,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import org.conflictmap.event.Event;
 import org.conflictmap.event.EventJson;
-import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
+import org.conflictmap.event.TerritoryEvent;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
 import org.locationtech.jts.geom.Geometry;
@@ -117,23 +116,21 @@ public class FrontlineService {
 		String version = events.dataVersion() + "|" + snapshotSignature();
 		if (!version.equals(cachedVersion)) {
 			inputs = new Inputs(snapshots(), new ArrayList<>(), new ArrayList<>());
-			events.forEach(new EventQuery(null, null, null, Integer.MAX_VALUE, 0), this::collect);
+			events.forEachTerritoryEvent(this::collect);
 			cache.clear();
 			cachedVersion = version;
 		}
 	}
 
-	private void collect(Event e) {
+	/** Events placed no better than a region never get here: a region is too vague to draw a line from. */
+	private void collect(TerritoryEvent e) {
 		Point at = (Point) projection.toMetric(e.geom());
-		Place place = e.geocode().placeId() == null ? null : gazetteer.byId(e.geocode().placeId()).orElse(null);
-		int precision = e.geocode().geoPrecision();
-		if (precision >= 3) {
-			return; // a region is too vague to draw a line from
-		}
-		if (e.controlChange() != null) {
+		Place place = e.placeId() == null ? null : gazetteer.byId(e.placeId()).orElse(null);
+		int precision = e.geoPrecision();
+		if (e.controlSide() != null) {
 			double km = place != null ? Math.min(Math.max(gazetteer.reachKm(place) * 1.5, 2), 20) : precision == 1 ? 2 : 4;
-			inputs.changes().add(new FrontlineDeriver.Change(e.id(), e.dateEnd(), e.controlChange().side(),
-					e.controlChange().change(), at, km * 1000));
+			inputs.changes().add(new FrontlineDeriver.Change(e.id(), e.dateEnd(), e.controlSide(), e.controlChange(), at,
+					km * 1000));
 		}
 		else if ("Battles".equals(e.eventType())) {
 			double km = place != null ? Math.max(gazetteer.reachKm(place) * 1.2, 3) : 4;

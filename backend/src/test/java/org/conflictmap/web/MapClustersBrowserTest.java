@@ -63,7 +63,6 @@ class MapClustersBrowserTest {
 			.write(csv, EVENTS, 42);
 		app.getBean(BulkImporter.class).importCsv(new ByteArrayInputStream(csv.toByteArray()), csv.size(),
 				"synthetic.csv", BulkFormat.ACLED, "test", BulkImporter.Progress.NONE);
-		app.getBean(JdbcClient.class).sql("ANALYZE events").update();
 	}
 
 	@AfterAll
