@@ -167,6 +167,9 @@ public class BulkImporter {
 
 		long disagrees;
 
+		/** The longest span of the new events, in days, for the data version's bound. */
+		int maxSpanDays;
+
 		Run(String file, RowFormat format, String writtenBy) {
 			this.file = file;
 			this.format = format;
@@ -199,7 +202,7 @@ public class BulkImporter {
 			}
 			progress.rows(rows, in.count, totalBytes, System.nanoTime() - start);
 			if (inserted > 0) {
-				writer.dataChanged(now);
+				writer.dataChanged(now, maxSpanDays);
 			}
 		}
 
@@ -280,6 +283,7 @@ public class BulkImporter {
 				if (existing == null) {
 					fresh.add(event);
 					freshHashes.add(p.hash);
+					maxSpanDays = Math.max(maxSpanDays, (int) (event.dateEnd().toEpochDay() - event.dateStart().toEpochDay()));
 				}
 				else if (!format.origin().equals(existing.origin())) {
 					kept++;

@@ -85,9 +85,12 @@ public class EventBatchWriter {
 		});
 	}
 
-	/** Moves the data version once, for everything the import wrote. */
-	public void dataChanged(Instant now) {
-		jdbc.update(EventSql.BUMP_DATA_VERSION, Map.of("now", EventRepository.utc(now)));
+	/**
+	 * Moves the data version once, for everything the import wrote.
+	 * @param spanDays the longest span of the events it wrote, in days
+	 */
+	public void dataChanged(Instant now, int spanDays) {
+		jdbc.update(EventSql.BUMP_DATA_VERSION, Map.of("now", EventRepository.utc(now), "spanDays", spanDays));
 	}
 
 	/**

@@ -290,7 +290,10 @@ public class EventRepository {
 	}
 
 	private void recordVersion(Event stored, String writtenBy, String change, Integer restoredFrom) {
-		jdbc.sql(EventSql.BUMP_DATA_VERSION).param("now", utc(stored.updatedAt())).update();
+		jdbc.sql(EventSql.BUMP_DATA_VERSION)
+			.param("now", utc(stored.updatedAt()))
+			.param("spanDays", spanDays(stored))
+			.update();
 		jdbc.sql(EventSql.INSERT_VERSION)
 			.param("id", stored.id())
 			.param("version", stored.version())
@@ -306,7 +309,12 @@ public class EventRepository {
 	private record Where(String sql, Map<String, Object> params) {
 	}
 
-	private static Where where(EventQuery q, Set<String> curation) {
+	/** Days from the event's first to its last. */
+	static int spanDays(Event e) {
+		return (int) (e.dateEnd().toEpochDay() - e.dateStart().toEpochDay());
+	}
+
+	private Where where(EventQuery q, Set<String> curation) {
 		var params = new LinkedHashMap<String, Object>();
 		var sql = new StringBuilder();
 		if (curation.equals(PUBLISHED)) {
@@ -319,6 +327,7 @@ public class EventRepository {
 		if (q.from() != null) {
 			sql.append(EventSql.FROM_CLAUSE);
 			params.put("from", q.from());
+			params.put("fromLow", q.from().minusDays(jdbc.sql(EventSql.MAX_SPAN).query(Integer.class).single()));
 		}
 		if (q.to() != null) {
 			sql.append(EventSql.TO_CLAUSE);

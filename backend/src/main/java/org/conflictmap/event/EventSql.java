@@ -23,8 +23,15 @@ final class EventSql {
 
 	static final String DATA_VERSION = "SELECT version, changed_at FROM data_version WHERE id = 1";
 
-	/** Every write moves the data version, in the writing transaction. */
-	static final String BUMP_DATA_VERSION = "UPDATE data_version SET version = version + 1, changed_at = :now WHERE id = 1";
+	/**
+	 * Every write moves the data version, in the writing transaction, and raises the longest span if the
+	 * event written is longer.
+	 */
+	static final String BUMP_DATA_VERSION = """
+			UPDATE data_version SET version = version + 1, changed_at = :now,
+			    max_span_days = GREATEST(max_span_days, :spanDays) WHERE id = 1""";
+
+	static final String MAX_SPAN = "SELECT max_span_days FROM data_version WHERE id = 1";
 
 	/**
 	 * PostgreSQL's bulk path for imports: the columns of {@link #INSERT}, {@link #INSERT_ACTOR} and
@@ -65,7 +72,8 @@ final class EventSql {
 	/** Any of the given curation statuses, for curators. */
 	static final String CURATION = "status IN (:curation)";
 
-	static final String FROM_CLAUSE = " AND date_end >= :from";
+	/** The second half bounds the window index's range: no event starts earlier and still reaches the window. */
+	static final String FROM_CLAUSE = " AND date_end >= :from AND date_start >= :fromLow";
 
 	static final String TO_CLAUSE = " AND date_start <= :to";
 

@@ -6,6 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -25,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * database's data version, the address, the {@code Accept} header and who asks; so an unchanged answer
  * is a 304 without running the query, and every instance sharing the database gives the same tag and
  * sees a write at once. Anonymous answers may sit in a CDN for {@link #SHARED_MAX_AGE} seconds;
- * browsers always revalidate. Only successful answers carry the tag.
+ * browsers always revalidate. Only successful answers carry the tag. Small anonymous answers are also
+ * kept by tag in this instance's {@link ResponseCache}, so a repeated query is sent without being run.
  */
 @Component
 class ConditionalReads extends OncePerRequestFilter {
@@ -43,8 +49,17 @@ class ConditionalReads extends OncePerRequestFilter {
 
 	private final EventRepository events;
 
-	ConditionalReads(EventRepository events) {
+	private final ResponseCache cache;
+
+	/** Cacheable requests being answered, by tag: a second one like it waits for the first's answer. */
+	private final ConcurrentHashMap<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+
+	/** How long a request waits for the same one in flight before answering it itself. */
+	static final int IN_FLIGHT_WAIT_SECONDS = 30;
+
+	ConditionalReads(EventRepository events, ResponseCache cache) {
 		this.events = events;
+		this.cache = cache;
 	}
 
 	@Override
@@ -67,7 +82,54 @@ class ConditionalReads extends OncePerRequestFilter {
 			response.setHeader(HttpHeaders.VARY, "Accept, Authorization");
 			return;
 		}
-		chain.doFilter(request, new Tagging(response, etag, caching));
+		boolean cacheable = user.isEmpty() && "GET".equals(request.getMethod());
+		ResponseCache.Entry hit = cacheable ? cache.get(etag) : null;
+		CompletableFuture<Void> computing = null;
+		if (cacheable && hit == null) {
+			// the same request already being answered: wait for that answer rather than run it again
+			computing = new CompletableFuture<>();
+			CompletableFuture<Void> first = inFlight.putIfAbsent(etag, computing);
+			if (first != null) {
+				computing = null;
+				try {
+					first.get(IN_FLIGHT_WAIT_SECONDS, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					// answer it here after all
+				}
+				hit = cache.get(etag);
+			}
+		}
+		if (hit != null) {
+			response.setHeader(HttpHeaders.ETAG, etag);
+			response.setHeader(HttpHeaders.CACHE_CONTROL, caching);
+			response.setHeader(HttpHeaders.VARY, "Accept, Authorization");
+			response.setContentType(hit.contentType());
+			if (hit.contentDisposition() != null) {
+				response.setHeader(HttpHeaders.CONTENT_DISPOSITION, hit.contentDisposition());
+			}
+			response.setContentLength(hit.body().length);
+			response.getOutputStream().write(hit.body());
+			return;
+		}
+		var tagging = new Tagging(response, etag, caching, cacheable ? cache : null);
+		try {
+			chain.doFilter(request, tagging);
+			byte[] body = tagging.captured();
+			if (body != null && response.getStatus() == HttpServletResponse.SC_OK) {
+				cache.put(etag, new ResponseCache.Entry(response.getContentType(),
+						response.getHeader(HttpHeaders.CONTENT_DISPOSITION), body));
+			}
+		}
+		finally {
+			if (computing != null) {
+				inFlight.remove(etag, computing);
+				computing.complete(null);
+			}
+		}
 	}
 
 
@@ -94,10 +156,24 @@ class ConditionalReads extends OncePerRequestFilter {
 
 		private boolean decided;
 
-		Tagging(HttpServletResponse response, String etag, String caching) {
+		/** Where a copy of the answer goes for the response cache; null when it is not to be kept. */
+		private final ResponseCache cache;
+
+		private ResponseCache.Capture capture;
+
+		/** Set when the answer went out through a writer, which the cache does not copy. */
+		private boolean written;
+
+		Tagging(HttpServletResponse response, String etag, String caching, ResponseCache cache) {
 			super(response);
 			this.etag = etag;
 			this.caching = caching;
+			this.cache = cache;
+		}
+
+		/** The answer's bytes, when it was a success small enough to keep and was to be kept. */
+		byte[] captured() {
+			return capture == null || written || getStatus() != HttpServletResponse.SC_OK ? null : capture.bytes();
 		}
 
 		private void decide() {
@@ -117,12 +193,19 @@ class ConditionalReads extends OncePerRequestFilter {
 		@Override
 		public ServletOutputStream getOutputStream() throws IOException {
 			decide();
-			return super.getOutputStream();
+			if (cache == null) {
+				return super.getOutputStream();
+			}
+			if (capture == null) {
+				capture = cache.capture(super.getOutputStream());
+			}
+			return capture;
 		}
 
 		@Override
 		public PrintWriter getWriter() throws IOException {
 			decide();
+			written = true;
 			return super.getWriter();
 		}
 

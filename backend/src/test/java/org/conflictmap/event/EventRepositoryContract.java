@@ -72,6 +72,22 @@ abstract class EventRepositoryContract {
 	}
 
 	@Test
+	void anEventMadeLongerByAnEditStillMatchesTheLaterDaysItNowReaches() {
+		Event oneDay = repository.insert(event("siege", "2024-10-01", "2024-10-01", ALEPPO), "seed", "h", "test");
+		repository.insert(event("later", "2024-11-20", "2024-11-20", HAMA), "seed", "h", "test");
+
+		repository.update(new Event(oneDay.id(), oneDay.title(), oneDay.summary(), oneDay.eventType(),
+				oneDay.subEventType(), oneDay.actors(), oneDay.dateStart(), java.time.LocalDate.parse("2024-12-10"),
+				oneDay.timePrecision(), oneDay.placeText(), oneDay.geocode(), oneDay.country(), oneDay.admin1(),
+				oneDay.geom(), oneDay.fatalities(), oneDay.claims(), oneDay.sources(), oneDay.controlChange(),
+				oneDay.status(), oneDay.version(), oneDay.createdAt(), oneDay.updatedAt()), "seed", "h2", "test");
+
+		assertThat(ids(query("2024-11-15", "2024-11-25", null))).as("a window 45 days after the siege began")
+			.containsExactly("siege", "later");
+		assertThat(repository.count(query("2024-12-10", null, null))).isEqualTo(1);
+	}
+
+	@Test
 	void bboxFilterKeepsOnlyEventsInsideTheBox() {
 		repository.insert(event("aleppo", "2024-12-01", "2024-12-01", ALEPPO), "seed", "h", "test");
 		repository.insert(event("hama", "2024-12-05", "2024-12-05", HAMA), "seed", "h", "test");

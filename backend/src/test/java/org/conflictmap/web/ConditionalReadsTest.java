@@ -12,8 +12,10 @@ import java.util.zip.GZIPInputStream;
 import org.conflictmap.support.HttpJson;
 import org.conflictmap.support.HttpJson.Exchange;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.conflictmap.support.HttpJson.basic;
@@ -26,6 +28,9 @@ class ConditionalReadsTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void anUnchangedAnswerIsA304AndAnyWriteChangesTheTag() {
@@ -53,6 +58,28 @@ class ConditionalReadsTest {
 		assertThat(written.status()).isEqualTo(201);
 		assertThat(afterWrite.status()).as("a write, even a draft's, moves the data version").isEqualTo(200);
 		assertThat(afterWrite.header("ETag")).isNotEqualTo(etag);
+	}
+
+	@Test
+	void aRepeatedAnonymousReadIsSentFromTheCacheUntilTheDataVersionMoves() {
+		String path = "/api/events?from=2024-12-05&to=2024-12-05";
+		String id = "2024-12-05-rebels-say-they-are-entering-hama";
+		Exchange first = send(path);
+		// behind the service's back, so the data version stays: only a kept answer still shows the old title
+		jdbc.sql("UPDATE events SET title = 'Changed behind the service' WHERE id = :id").param("id", id).update();
+
+		Exchange anonymous = send(path);
+		Exchange curator = send(path, "Authorization", basic("admin", "a-long-admin-password"));
+
+		assertThat(first.body()).contains(id).doesNotContain("Changed behind the service");
+		assertThat(anonymous.body()).as("from the response cache").isEqualTo(first.body());
+		assertThat(anonymous.header("ETag")).isEqualTo(first.header("ETag"));
+		assertThat(anonymous.header("Content-Type")).isEqualTo(first.header("Content-Type"));
+		assertThat(curator.body()).as("curators' answers are never kept").contains("Changed behind the service");
+
+		jdbc.sql("UPDATE data_version SET version = version + 1").update();
+		assertThat(send(path).body()).as("a write anywhere moves the version, and the kept answer is passed by")
+			.contains("Changed behind the service");
 	}
 
 	@Test

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# bench/run.sh --events N [--seed S] [--wrk-seconds T]
+#
+# Loads N synthetic ACLED events into PostGIS with the service's own importer, starts the service on the
+# postgis profile (heap capped at 256 MB), measures, prints a table, and as its very last line one JSON
+# object with the figures. See bench/README.md for what each figure means and the numbers on record.
+#
+# The database: SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD when set (a PostGIS database; the run works
+# in its own schema, bench_run, dropped and refilled every run), else a local database conflictmap_bench
+# that this script creates (as the postgres OS user, like .ci/run). wrk comes from Debian's packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+events=1000000
+seed=1
+wrk_seconds=30
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --events) events=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --wrk-seconds) wrk_seconds=$2; shift 2 ;;
+    *) echo "usage: bench/run.sh --events N [--seed S] [--wrk-seconds T]" >&2; exit 2 ;;
+  esac
+done
+[[ "$events" =~ ^[0-9]+$ ]] && [ "$events" -ge 1000 ] || { echo "bench/run.sh: --events takes a whole number >= 1000" >&2; exit 2; }
+
+if ! command -v wrk >/dev/null; then
+  echo "bench: installing wrk" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null
+fi
+
+./mvnw -B -q -DskipTests package
+jar=backend/target/conflict-map.jar
+bench_jar=bench/target/benchmarks.jar
+work=bench/target/run
+mkdir -p "$work"
+
+schema=bench_run
+if [ -n "${SPRING_DATASOURCE_URL:-}" ]; then
+  base_url=$SPRING_DATASOURCE_URL
+  db_user=${SPRING_DATASOURCE_USERNAME:-conflictmap}
+  db_password=${SPRING_DATASOURCE_PASSWORD:-conflictmap}
+else
+  as_postgres() { runuser -u postgres -- "$@"; }
+  as_postgres psql -q -v ON_ERROR_STOP=1 -c "DO \$\$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'conflictmap') THEN
+      CREATE ROLE conflictmap LOGIN PASSWORD 'conflictmap';
+    END IF; END \$\$;"
+  as_postgres psql -tAc "SELECT 1 FROM pg_database WHERE datname = 'conflictmap_bench'" | grep -q 1 \
+    || as_postgres createdb -O conflictmap conflictmap_bench
+  as_postgres psql -q -v ON_ERROR_STOP=1 -d conflictmap_bench -c "CREATE EXTENSION IF NOT EXISTS postgis"
+  base_url=jdbc:postgresql://localhost:5432/conflictmap_bench
+  db_user=conflictmap
+  db_password=conflictmap
+fi
+case "$base_url" in *\?*) url="$base_url&currentSchema=$schema,public" ;; *) url="$base_url?currentSchema=$schema,public" ;; esac
+# the service and the import command read these, as an operator would set them
+export SPRING_DATASOURCE_URL=$url SPRING_DATASOURCE_USERNAME=$db_user SPRING_DATASOURCE_PASSWORD=$db_password
+spring=(--spring.profiles.active=postgis --spring.flyway.schemas=$schema)
+
+java -cp "$bench_jar" org.conflictmap.bench.ServiceBench reset "$base_url" "$db_user" "$db_password" "$schema"
+
+csv=$work/acled-$events-$seed.csv
+[ -s "$csv" ] || java -jar "$jar" generate-acled --events "$events" --seed "$seed" --out "$csv"
+echo "bench: importing $csv" >&2
+java -jar "$jar" import --format acled "$csv" "${spring[@]}" | tee "$work/import.txt"
+import_rows_per_s=$(sed -n 's/.*(\([0-9,]*\) rows\/s).*/\1/p' "$work/import.txt" | tr -d ,)
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+service=http://localhost:$port
+java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$jar" --server.port="$port" "${spring[@]}" \
+  --conflictmap.import-seeds-on-start=false >"$work/service.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "$service/api/map-settings" >/dev/null && break; sleep 1; done
+curl -sf "$service/api/map-settings" >/dev/null || { echo "bench: the service did not start; see $work/service.log" >&2; exit 1; }
+
+echo "bench: month windows through /api/events and as raw SQL" >&2
+java -cp "$bench_jar" org.conflictmap.bench.ServiceBench reads "$service" "$url" "$db_user" "$db_password" \
+  2017-01-01 2024-12-31 | tee "$work/reads.txt"
+
+small="$service/api/events?from=2022-06-01&to=2022-06-30&bbox=36.0,33.3,36.6,33.7&limit=100"
+small_features=$(curl -sf "$small" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["features"]))')
+echo "bench: wrk -t2 -c32 -d${wrk_seconds}s on a $small_features-feature query" >&2
+wrk -t2 -c32 -d"${wrk_seconds}s" --latency "$small" | tee "$work/wrk.txt"
+small_rps=$(awk '/Requests\/sec/ {printf "%d", $2}' "$work/wrk.txt")
+small_errors=$(awk '/Socket errors/ {n += $4 + $6 + $8 + $10} /Non-2xx/ {n += $NF} END {print n + 0}' "$work/wrk.txt")
+echo "bench: the same, every request a different box (never a cached answer)" >&2
+wrk -t2 -c32 -d"${wrk_seconds}s" --latency -s bench/vary-bbox.lua "$service" | tee "$work/wrk-uncached.txt"
+small_uncached_rps=$(awk '/Requests\/sec/ {printf "%d", $2}' "$work/wrk-uncached.txt")
+small_errors=$((small_errors + $(awk '/Socket errors/ {n += $4 + $6 + $8 + $10} /Non-2xx/ {n += $NF} END {print n + 0}' "$work/wrk-uncached.txt")))
+
+echo "bench: full GeoJSON export, heap sampled every 100 ms" >&2
+jstat -gc "$pid" 100 >"$work/jstat.txt" &
+jstat_pid=$!
+java -cp "$bench_jar" org.conflictmap.bench.ServiceBench export "$service" | tee "$work/export.txt"
+kill $jstat_pid
+# used heap = survivor spaces + eden + old generation, in KB
+export_heap_mb=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ {u = $3 + $4 + $6 + $8; if (u > m) m = u} END {printf "%d", m / 1024}' "$work/jstat.txt")
+kill $pid
+wait $pid 2>/dev/null || true
+trap - EXIT
+
+figure() { awk -v k="$1" '$1 == k {print $2}' "$work/reads.txt" "$work/export.txt"; }
+bbox_month_p50_ms=$(figure bbox_month_p50_ms)
+raw_sql_p50_ms=$(figure raw_sql_p50_ms)
+ratio_vs_raw=$(figure ratio_vs_raw)
+export_all_s=$(figure export_all_s)
+
+printf '\n%-22s %14s %10s\n' figure value target
+printf '%-22s %14s %10s\n' events "$events" ""
+printf '%-22s %14s %10s\n' import_rows_per_s "$import_rows_per_s" ">= 20000"
+printf '%-22s %14s %10s\n' bbox_month_p50_ms "$bbox_month_p50_ms" ""
+printf '%-22s %14s %10s\n' raw_sql_p50_ms "$raw_sql_p50_ms" ""
+printf '%-22s %14s %10s\n' ratio_vs_raw "$ratio_vs_raw" "<= 1.5"
+printf '%-22s %14s %10s\n' small_rps "$small_rps" ">= 1500"
+printf '%-22s %14s %10s\n' small_uncached_rps "$small_uncached_rps" ""
+printf '%-22s %14s %10s\n' small_errors "$small_errors" "0"
+printf '%-22s %14s %10s\n' export_all_s "$export_all_s" ""
+printf '%-22s %14s %10s\n' export_heap_mb "$export_heap_mb" "<= 256"
+printf '{"events": %d, "import_rows_per_s": %d, "bbox_month_p50_ms": %s, "raw_sql_p50_ms": %s, "ratio_vs_raw": %s, "small_rps": %d, "small_uncached_rps": %d, "small_errors": %d, "export_all_s": %s, "export_heap_mb": %d}\n' \
+  "$events" "$import_rows_per_s" "$bbox_month_p50_ms" "$raw_sql_p50_ms" "$ratio_vs_raw" "$small_rps" "$small_uncached_rps" "$small_errors" \
+  "$export_all_s" "$export_heap_mb"
