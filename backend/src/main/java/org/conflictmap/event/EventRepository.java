@@ -71,7 +71,7 @@ public class EventRepository {
 	@Transactional(readOnly = true)
 	public void forEach(EventQuery query, Set<String> curation, Consumer<Event> sink) {
 		var where = where(query, curation);
-		jdbc.sql(EventSql.select(where.sql))
+		jdbc.sql(query.limit() <= EventSql.SMALL_PAGE ? EventSql.selectByIds(where.sql) : EventSql.select(where.sql))
 			.params(where.params)
 			.param("limit", query.limit())
 			.param("offset", query.offset())
@@ -334,7 +334,9 @@ public class EventRepository {
 			params.put("to", q.to());
 		}
 		if (q.bbox() != null) {
-			sql.append(EventSql.BBOX_CLAUSE);
+			boolean narrowWindow = q.from() != null && q.to() != null
+					&& q.to().toEpochDay() - q.from().toEpochDay() <= EventSql.NARROW_WINDOW_DAYS;
+			sql.append(narrowWindow ? EventSql.BBOX_BY_COORDINATES_CLAUSE : EventSql.BBOX_CLAUSE);
 			params.put("minLon", q.bbox().getMinX());
 			params.put("minLat", q.bbox().getMinY());
 			params.put("maxLon", q.bbox().getMaxX());

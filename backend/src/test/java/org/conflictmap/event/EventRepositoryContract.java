@@ -111,6 +111,19 @@ abstract class EventRepositoryContract {
 	}
 
 	@Test
+	void aPointOnTheBoxsEdgeIsInsideWithOrWithoutANarrowWindow() {
+		repository.insert(event("on-edge", "2024-12-01", "2024-12-01", new double[] { 36.5, 35.0 }), "seed", "h", "test");
+		repository.insert(event("outside", "2024-12-01", "2024-12-01", new double[] { 36.4999, 35.0 }), "seed", "h", "test");
+		var box = new Envelope(36.5, 37.0, 35.0, 35.3);
+
+		assertThat(ids(query(null, null, box))).as("through the spatial index").containsExactly("on-edge");
+		assertThat(ids(query("2024-11-01", "2024-12-31", box))).as("by coordinates, in a two-month window")
+			.containsExactly("on-edge");
+		assertThat(ids(query("2023-01-01", "2024-12-31", box))).as("through the spatial index, two years")
+			.containsExactly("on-edge");
+	}
+
+	@Test
 	void pagesAreStableAndCountIgnoresPaging() {
 		for (int day = 1; day <= 5; day++) {
 			repository.insert(event("day-" + day, "2024-12-0" + day, "2024-12-0" + day, HAMA), "seed", "h", "test");
