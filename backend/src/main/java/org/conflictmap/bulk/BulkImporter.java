@@ -113,9 +113,18 @@ public class BulkImporter {
 	 */
 	public Report importCsv(InputStream in, long totalBytes, String file, BulkFormat format, String writtenBy,
 			Progress progress) {
+		return importCsv(in, totalBytes, file, format, writtenBy, progress, Long.MAX_VALUE);
+	}
+
+	/**
+	 * The same, refusing a file of more than {@code maxRows} rows (the upload's bound: the ids seen are
+	 * kept to find repeats, which a service's heap must hold).
+	 */
+	public Report importCsv(InputStream in, long totalBytes, String file, BulkFormat format, String writtenBy,
+			Progress progress, long maxRows) {
 		long start = System.nanoTime();
 		var counting = new CountingStream(in);
-		var run = new Run(file, format.rows, writtenBy);
+		var run = new Run(file, format.rows, writtenBy, maxRows);
 		transaction.executeWithoutResult(status -> run.read(counting, totalBytes, progress, start));
 		double seconds = (System.nanoTime() - start) / 1e9;
 		double maintenance = 0;
@@ -170,10 +179,13 @@ public class BulkImporter {
 		/** The longest span of the new events, in days, for the data version's bound. */
 		int maxSpanDays;
 
-		Run(String file, RowFormat format, String writtenBy) {
+		private final long maxRows;
+
+		Run(String file, RowFormat format, String writtenBy, long maxRows) {
 			this.file = file;
 			this.format = format;
 			this.writtenBy = writtenBy;
+			this.maxRows = maxRows;
 			try {
 				this.sha256 = MessageDigest.getInstance("SHA-256");
 			}
@@ -229,6 +241,10 @@ public class BulkImporter {
 					}
 					throw new RowProblem(file, line, 0, null, "has " + record.size() + " fields; the header has "
 							+ header.size());
+				}
+				if (rows == maxRows) {
+					throw new RowProblem(file, line, 0, null, "the file has more than " + String.format(java.util.Locale.ROOT,
+							"%,d", maxRows) + " rows, the most an upload takes; import it with the import command");
 				}
 				var row = new CsvRow(file, line, record, header);
 				var mapped = format.map(row, gazetteer);

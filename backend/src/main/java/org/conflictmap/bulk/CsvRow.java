@@ -38,19 +38,6 @@ final class CsvRow {
 		this.header = header;
 	}
 
-	long line() {
-		return line;
-	}
-
-	/** The record's raw values, for its content hash. */
-	Iterable<String> values() {
-		return record;
-	}
-
-	boolean has(String column) {
-		return header.containsKey(column);
-	}
-
 	/** The trimmed text, or null when the column is absent or the cell empty. */
 	String optional(String column, int maxLength) {
 		Integer index = header.get(column);

@@ -11,6 +11,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import org.conflictmap.system.BadRequestException;
 import org.conflictmap.system.Parameters;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,15 +22,19 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/imports?format=acled|ucdp[&name=FILE]} with the CSV file as the body: the upload
  * equivalent of the {@code import} command, for curators (a login is needed, like every write). The body
  * streams straight into the importer; the answer is the import's report, or a 400 naming the
- * line, column and what is wrong, with nothing of the file stored.
+ * line, column and what is wrong, with nothing of the file stored. An upload takes at most
+ * {@code conflictmap.import.upload-max-rows} rows (500,000); larger files go through the command.
  */
 @RestController
 class ImportController {
 
 	private final BulkImporter importer;
 
-	ImportController(BulkImporter importer) {
+	private final long maxRows;
+
+	ImportController(BulkImporter importer, @Value("${conflictmap.import.upload-max-rows:500000}") long maxRows) {
 		this.importer = importer;
+		this.maxRows = maxRows;
 	}
 
 	@PostMapping(path = "/api/imports", consumes = { "text/csv", "application/octet-stream" })
@@ -58,7 +63,7 @@ class ImportController {
 		BulkImporter.Report report;
 		try (InputStream body = request.getInputStream()) {
 			report = importer.importCsv(body, request.getContentLengthLong(), name, format, curator.getName(),
-					BulkImporter.Progress.NONE);
+					BulkImporter.Progress.NONE, maxRows);
 		}
 		return Map.of("file", report.file(), "format", report.format(), "rows", report.rows(), "inserted",
 				report.inserted(), "updated", report.updated(), "unchanged", report.unchanged(), "kept_curator_edits",

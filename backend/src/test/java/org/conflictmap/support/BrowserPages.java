@@ -102,6 +102,32 @@ public final class BrowserPages implements BeforeAllCallback, AfterEachCallback,
 		page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)));
 	}
 
+	/**
+	 * Presses ArrowRight on the focused slider part {@code n} times, waiting each time for the page to draw
+	 * the new window; the milliseconds each step took, for the benchmarks' logs (never asserted).
+	 */
+	public static long[] sliderSteps(Page page, int n) {
+		long[] ms = new long[n];
+		for (int i = 0; i < n; i++) {
+			String before = page.getAttribute("body", "data-range");
+			long start = System.nanoTime();
+			page.keyboard().press("ArrowRight");
+			page.waitForFunction("r => document.body.dataset.range !== r", before);
+			ms[i] = (System.nanoTime() - start) / 1_000_000;
+		}
+		return ms;
+	}
+
+	public static long median(long[] values) {
+		long[] sorted = values.clone();
+		java.util.Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+	public static long max(long[] values) {
+		return java.util.Arrays.stream(values).max().orElse(0);
+	}
+
 	/** Opens the map at `url` and waits until it has drawn its events (and not an error). */
 	public static void openMap(Page page, String url) {
 		page.navigate(url);

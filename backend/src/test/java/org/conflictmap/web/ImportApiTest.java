@@ -20,7 +20,7 @@ import static org.conflictmap.support.HttpJson.basic;
 /** {@code POST /api/imports}: a curator uploads an ACLED file; the map's API serves it at once. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "conflictmap.data-dir=backend/target/test-data/imports-${random.uuid}",
-				"CONFLICTMAP_ADMIN_PASSWORD=a-long-admin-password" })
+				"CONFLICTMAP_ADMIN_PASSWORD=a-long-admin-password", "conflictmap.import.upload-max-rows=1000" })
 class ImportApiTest {
 
 	private static final String ADMIN = basic("admin", "a-long-admin-password");
@@ -65,6 +65,7 @@ class ImportApiTest {
 		Exchange refused = upload("format=acled", String.join("\r\n", lines), "Authorization", ADMIN);
 		Exchange unknownFormat = upload("format=gdelt", file, "Authorization", ADMIN);
 		Exchange unknownParameter = upload("format=acled&dry_run=1", file, "Authorization", ADMIN);
+		Exchange tooLarge = upload("format=acled", synthetic(1001), "Authorization", ADMIN);
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
@@ -78,6 +79,10 @@ class ImportApiTest {
 		assertThat(unknownFormat.json().get("detail").asString()).isEqualTo("format 'gdelt' is not one of [acled, ucdp]");
 		assertThat(unknownParameter.status()).isEqualTo(400);
 		assertThat(unknownParameter.json().get("parameter").asString()).isEqualTo("dry_run");
+		assertThat(tooLarge.status()).isEqualTo(400);
+		assertThat(tooLarge.json().get("detail").asString()).isEqualTo("upload.acled.csv:1002: the file has more than"
+				+ " 1,000 rows, the most an upload takes; import it with the import command; nothing of the file was stored");
+		assertThat(jdbc.sql("SELECT count(*) FROM events").query(Long.class).single()).isEqualTo(before);
 	}
 
 	private Exchange upload(String query, String csv, String... headers) {

@@ -3,7 +3,6 @@ package org.conflictmap.web;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
-import java.util.Arrays;
 
 import com.microsoft.playwright.Page;
 import org.conflictmap.bulk.BulkFormat;
@@ -98,9 +97,9 @@ class MapClustersBrowserTest {
 
 		open("/");
 		page.locator(".range-slider .thumb.start").focus();
-		long[] steps = steps(10);
+		long[] steps = BrowserPages.sliderSteps(page, 10);
 		System.out.printf("map-clusters: %,d events in view; first draw %d ms; the start of the window moved a day at a"
-				+ " time: median %d ms, max %d ms per step%n", EVENTS, firstDrawMs, median(steps), max(steps));
+				+ " time: median %d ms, max %d ms per step%n", EVENTS, firstDrawMs, BrowserPages.median(steps), BrowserPages.max(steps));
 	}
 
 	@Test
@@ -138,35 +137,12 @@ class MapClustersBrowserTest {
 		return ((java.util.List<?>) counts).stream().mapToLong(n -> ((Number) n).longValue()).sum();
 	}
 
-	/** Presses ArrowRight on the focused thumb `n` times, waiting each time for the page to draw the new window. */
-	private long[] steps(int n) {
-		long[] ms = new long[n];
-		for (int i = 0; i < n; i++) {
-			String before = page.getAttribute("body", "data-range");
-			long start = System.nanoTime();
-			page.keyboard().press("ArrowRight");
-			page.waitForFunction("r => document.body.dataset.range !== r", before);
-			ms[i] = (System.nanoTime() - start) / 1_000_000;
-		}
-		return ms;
-	}
-
 	private void open(String path) {
 		BrowserPages.openMap(page, api(path));
 	}
 
 	private String api(String path) {
 		return "http://localhost:" + port + path;
-	}
-
-	private static long median(long[] values) {
-		long[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
-	}
-
-	private static long max(long[] values) {
-		return Arrays.stream(values).max().orElse(0);
 	}
 
 }

@@ -3,7 +3,6 @@ package org.conflictmap.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -90,7 +89,7 @@ class MapScaleBrowserTest {
 
 		System.out.printf("map-scale: %,d events; a 30-day window (%,d events) moved by ArrowRight: median %d ms, max %d ms"
 				+ " per step; the whole span (%,d events) narrowed a day at a time: median %d ms, max %d ms per step%n",
-				all, inMonth, median(monthSteps), max(monthSteps), all, median(allSteps), max(allSteps));
+				all, inMonth, BrowserPages.median(monthSteps), BrowserPages.max(monthSteps), all, BrowserPages.median(allSteps), BrowserPages.max(allSteps));
 		assertThat(page.url()).contains("from=");
 	}
 
@@ -111,18 +110,10 @@ class MapScaleBrowserTest {
 		page.waitForTimeout(300); // an onerror handler would have fired by now
 	}
 
-	/** Presses ArrowRight on the element `n` times, waiting each time for the page to draw the new window. */
+	/** Presses ArrowRight on the element `n` times, timing each step (BrowserPages.sliderSteps). */
 	private long[] steps(String selector, int n) {
 		page.locator(selector).focus();
-		long[] ms = new long[n];
-		for (int i = 0; i < n; i++) {
-			String before = page.getAttribute("body", "data-range");
-			long start = System.nanoTime();
-			page.keyboard().press("ArrowRight");
-			page.waitForFunction("r => document.body.dataset.range !== r", before);
-			ms[i] = (System.nanoTime() - start) / 1_000_000;
-		}
-		return ms;
+		return BrowserPages.sliderSteps(page, n);
 	}
 
 	private void open(String path) {
@@ -157,16 +148,6 @@ class MapScaleBrowserTest {
 				"near a town", new Event.Geocode(null, precision, "pinned", 1.0, "synthetic", List.of()), "SY", null, point,
 				null, List.of(new Event.Claim("Someone", "It happened.", status)),
 				List.of(new Event.Source("Generator", day, null, null)), null, "published", 0, Instant.EPOCH, Instant.EPOCH);
-	}
-
-	private static long median(long[] values) {
-		long[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
-	}
-
-	private static long max(long[] values) {
-		return Arrays.stream(values).max().orElse(0);
 	}
 
 }
