@@ -77,7 +77,7 @@ class MapClustersBrowserTest {
 	}
 
 	@Test
-	void aHundredThousandEventsAreDrawnAsClustersThatAddUpAndTheSliderStillSteps() {
+	void aHundredThousandEventsAreDrawnAsClustersThatAddUpAndTheSliderStillSteps() throws java.io.IOException {
 		long start = System.nanoTime();
 		open("/");
 		long firstDrawMs = (System.nanoTime() - start) / 1_000_000;
@@ -88,6 +88,7 @@ class MapClustersBrowserTest {
 		assertThat(page.locator("#status").textContent()).startsWith("100,000 events in view, in ")
 			.endsWith(" clusters: zoom in to see each one");
 		assertThat(page.locator("#list-heading").textContent()).isEqualTo("100,000 events in view");
+		BrowserPages.screenshot(page, "map-clusters.png");
 
 		String window = "from=2024-01-01&to=2024-06-30&type=Battles";
 		long matched = HttpJson.get(api("/api/events?" + window + "&limit=1")).body().get("numberMatched").asLong();

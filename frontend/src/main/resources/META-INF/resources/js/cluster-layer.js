@@ -29,7 +29,8 @@ function clusterMarker(feature, map) {
   const { count: n, by_type: byType, bbox } = feature.properties;
   const [lon, lat] = feature.geometry.coordinates;
   const [commonest] = Object.entries(byType).sort((a, b) => b[1] - a[1])[0];
-  const size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 44 : n < 10000 ? 52 : 60;
+  // smaller than the 60-pixel cells, so neighbouring circles overlap less
+  const size = n < 10 ? 26 : n < 100 ? 32 : n < 1000 ? 38 : n < 10000 ? 44 : 50;
   const label = document.createElement('span');
   label.textContent = count(n);
   const types = Object.entries(byType).sort((a, b) => b[1] - a[1])
