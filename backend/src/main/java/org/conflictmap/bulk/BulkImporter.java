@@ -299,7 +299,7 @@ public class BulkImporter {
 				if (existing == null) {
 					fresh.add(event);
 					freshHashes.add(p.hash);
-					maxSpanDays = Math.max(maxSpanDays, (int) (event.dateEnd().toEpochDay() - event.dateStart().toEpochDay()));
+					maxSpanDays = Math.max(maxSpanDays, event.spanDays());
 				}
 				else if (!format.origin().equals(existing.origin())) {
 					kept++;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -84,7 +83,7 @@ class ImportController {
 	}
 
 	private static String formats() {
-		return String.join(" or ", Arrays.stream(BulkFormat.values()).map(f -> f.toString().toLowerCase(Locale.ROOT)).toList());
+		return String.join(" or ", Arrays.stream(BulkFormat.values()).map(BulkFormat::toString).toList());
 	}
 
 }

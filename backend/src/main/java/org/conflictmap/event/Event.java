@@ -26,6 +26,11 @@ public record Event(String id, String title, String summary, String eventType, S
 		sources = List.copyOf(sources);
 	}
 
+	/** Days from the event's first to its last (0 for a one-day event). */
+	public int spanDays() {
+		return (int) (dateEnd.toEpochDay() - dateStart.toEpochDay());
+	}
+
 	/** The same event at another version, with the given timestamps. */
 	public Event withVersion(int newVersion, Instant created, Instant updated) {
 		return new Event(id, title, summary, eventType, subEventType, actors, dateStart, dateEnd, timePrecision,

@@ -292,7 +292,7 @@ public class EventRepository {
 	private void recordVersion(Event stored, String writtenBy, String change, Integer restoredFrom) {
 		jdbc.sql(EventSql.BUMP_DATA_VERSION)
 			.param("now", utc(stored.updatedAt()))
-			.param("spanDays", spanDays(stored))
+			.param("spanDays", stored.spanDays())
 			.update();
 		jdbc.sql(EventSql.INSERT_VERSION)
 			.param("id", stored.id())
@@ -307,11 +307,6 @@ public class EventRepository {
 	}
 
 	private record Where(String sql, Map<String, Object> params) {
-	}
-
-	/** Days from the event's first to its last. */
-	static int spanDays(Event e) {
-		return (int) (e.dateEnd().toEpochDay() - e.dateStart().toEpochDay());
 	}
 
 	private Where where(EventQuery q, Set<String> curation) {
