@@ -45,6 +45,9 @@ public class BulkImporter {
 	/** Rows per JDBC batch. */
 	static final int BATCH = 5_000;
 
+	/** The longest row a file may have (see CountingStream). */
+	static final int MAX_ROW_BYTES = 1024 * 1024;
+
 	/** Imports writing at least this many events refresh the planner's statistics when done. */
 	static final int ANALYZE_AFTER = 10_000;
 
@@ -235,6 +238,7 @@ public class BulkImporter {
 				}
 				long line = before + 1;
 				before = parser.getCurrentLineNumber();
+				in.rowTaken();
 				if (record.size() != header.size()) {
 					if (record.size() == 1 && record.get(0).isBlank()) {
 						continue;
@@ -372,13 +376,25 @@ public class BulkImporter {
 		return cause.getMessage() == null ? cause.toString() : cause.getMessage();
 	}
 
-	/** Counts the bytes read, for the progress's ETA. */
+	/**
+	 * Counts the bytes read, for the progress's ETA, and bounds a row: the CSV parser holds a whole row in
+	 * memory, so a file with one endless cell (or an unclosed quote) is stopped at
+	 * {@link #MAX_ROW_BYTES} rather than read into the heap.
+	 */
 	private static final class CountingStream extends FilterInputStream {
 
 		long count;
 
+		/** {@link #count} when the last row was taken. */
+		long rowStart;
+
 		CountingStream(InputStream in) {
 			super(in);
+		}
+
+		/** A row was taken; the next one starts counting here. */
+		void rowTaken() {
+			rowStart = count;
 		}
 
 		@Override
@@ -386,6 +402,7 @@ public class BulkImporter {
 			int b = super.read();
 			if (b >= 0) {
 				count++;
+				bound();
 			}
 			return b;
 		}
@@ -395,8 +412,16 @@ public class BulkImporter {
 			int n = super.read(buffer, offset, length);
 			if (n > 0) {
 				count += n;
+				bound();
 			}
 			return n;
+		}
+
+		private void bound() throws IOException {
+			if (count - rowStart > MAX_ROW_BYTES) {
+				throw new IOException("a row is longer than " + MAX_ROW_BYTES / (1024 * 1024)
+						+ " MB (a cell that never ends, or a quote that is never closed?); no row of ACLED or UCDP is near that");
+			}
 		}
 
 	}

@@ -83,7 +83,8 @@ class LoginThrottle extends OncePerRequestFilter {
 				}
 			}
 		}
-		else {
+		else if (response.getStatus() != HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+			// a login that was checked and passed; a 503 (database out of reach) checked nothing
 			failures.remove(keys[0]);
 		}
 	}

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.conflictmap.system.DatabaseOutage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +56,11 @@ class SecurityConfig {
 			throws Exception {
 		AuthenticationEntryPoint loginForm = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			if (DatabaseOutage.isOutage(ex)) {
+				// the login could not be checked: not the curator's mistake, and not a 401
+				DatabaseOutage.answer(response);
+				return;
+			}
 			if (EDITOR_PAGES.contains(request.getServletPath())) {
 				loginForm.commence(request, response, ex);
 				return;
@@ -87,6 +93,10 @@ class SecurityConfig {
 			.formLogin(f -> f.loginPage(LOGIN_PAGE)
 				.defaultSuccessUrl("/editor")
 				.failureHandler((request, response, ex) -> {
+					if (DatabaseOutage.isOutage(ex)) {
+						DatabaseOutage.answer(response);
+						return;
+					}
 					LoginThrottle.formLoginFailed(request);
 					response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error");
 				})

@@ -16,6 +16,8 @@ public final class HttpJson {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(120);
+
 	/** A response: status, content type and the parsed JSON body. */
 	public record Response(int status, String contentType, JsonNode body) {
 	}
@@ -60,7 +62,8 @@ public final class HttpJson {
 	}
 
 	private static Exchange send(String method, String url, HttpRequest.BodyPublisher body, String... headers) {
-		var request = HttpRequest.newBuilder(URI.create(url)).method(method, body);
+		// a hung answer fails the test instead of holding it forever
+		var request = HttpRequest.newBuilder(URI.create(url)).method(method, body).timeout(TIMEOUT);
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
@@ -88,7 +91,7 @@ public final class HttpJson {
 
 	public static Response get(String url) {
 		try {
-			HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+			HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
 			return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
 					r.body().isEmpty() ? null : JSON.readTree(r.body()));
