@@ -186,25 +186,28 @@ class OgcApiController {
 	private List<Map<String, Object>> itemLinks(HttpServletRequest request, EventQuery query, long matched,
 			String collection) {
 		var links = new ArrayList<Map<String, Object>>();
-		links.add(link(page(request, query.offset(), "json"), "self", OgcApi.GEOJSON, "This page"));
-		links.add(link(page(request, query.offset(), "html"), "alternate", OgcApi.HTML, "This page as HTML"));
+		links.add(link(page(request, query.offset(), query.limit(), "json"), "self", OgcApi.GEOJSON, "This page"));
+		links.add(link(page(request, query.offset(), query.limit(), "html"), "alternate", OgcApi.HTML, "This page as HTML"));
 		if ((long) query.offset() + query.limit() < matched) {
-			links.add(link(page(request, query.offset() + query.limit(), "json"), "next", OgcApi.GEOJSON, "Next page"));
+			links.add(link(page(request, query.offset() + query.limit(), query.limit(), "json"), "next", OgcApi.GEOJSON, "Next page"));
 		}
 		if (query.offset() > 0) {
-			links.add(link(page(request, Math.max(0, query.offset() - query.limit()), "json"), "prev", OgcApi.GEOJSON,
+			links.add(link(page(request, Math.max(0, query.offset() - query.limit()), query.limit(), "json"), "prev", OgcApi.GEOJSON,
 					"Previous page"));
 		}
 		links.add(link(url("/collections/" + collection), "collection", OgcApi.JSON, "The " + collection + " collection"));
 		return links;
 	}
 
-	private static String page(HttpServletRequest request, int offset, String f) {
-		return ServletUriComponentsBuilder.fromRequest(request)
+	/** This request's address for another page; a limit it gave is written as clamped (never above the maximum). */
+	private static String page(HttpServletRequest request, int offset, int limit, String f) {
+		var builder = ServletUriComponentsBuilder.fromRequest(request)
 			.replaceQueryParam("offset", offset)
-			.replaceQueryParam("f", f)
-			.build()
-			.toUriString();
+			.replaceQueryParam("f", f);
+		if (request.getParameter("limit") != null) {
+			builder.replaceQueryParam("limit", limit);
+		}
+		return builder.build().toUriString();
 	}
 
 	private Map<String, Object> eventsCollection() {

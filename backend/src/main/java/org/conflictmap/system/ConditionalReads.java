@@ -75,11 +75,17 @@ class ConditionalReads extends OncePerRequestFilter {
 		String etag = "W/\"" + digest(events.dataVersion(), request.getServletPath(), request.getQueryString(),
 				request.getHeader(HttpHeaders.ACCEPT), user) + "\"";
 		String caching = user.isEmpty() ? PUBLIC_CACHING : PRIVATE_CACHING;
-		if (EntityTags.noneMatchHits(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		if (EntityTags.noneMatchNames(ifNoneMatch, etag)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			response.setHeader(HttpHeaders.ETAG, etag);
 			response.setHeader(HttpHeaders.CACHE_CONTROL, caching);
 			response.setHeader(HttpHeaders.VARY, "Accept, Authorization");
+			return;
+		}
+		if (EntityTags.noneMatchAny(ifNoneMatch)) {
+			// "*": a 304 if there is an answer at all, which only the request itself can tell (it may be a 400)
+			chain.doFilter(request, new AnyMatch(response, etag, caching));
 			return;
 		}
 		boolean cacheable = user.isEmpty() && "GET".equals(request.getMethod());
@@ -145,6 +151,91 @@ class ConditionalReads extends OncePerRequestFilter {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JVM has SHA-256", ex);
 		}
+	}
+
+	/**
+	 * For {@code If-None-Match: *}: a successful answer becomes a 304 with its tag and no body; any
+	 * other answer (a 400, a 404) goes out as it is.
+	 */
+	private static final class AnyMatch extends HttpServletResponseWrapper {
+
+		private final String etag;
+
+		private final String caching;
+
+		private boolean decided;
+
+		private boolean discard;
+
+		AnyMatch(HttpServletResponse response, String etag, String caching) {
+			super(response);
+			this.etag = etag;
+			this.caching = caching;
+		}
+
+		private void decide() {
+			if (decided) {
+				return;
+			}
+			decided = true;
+			if (getStatus() == HttpServletResponse.SC_OK) {
+				discard = true;
+				setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+				setHeader(HttpHeaders.ETAG, etag);
+				setHeader(HttpHeaders.CACHE_CONTROL, caching);
+				setHeader(HttpHeaders.VARY, "Accept, Authorization");
+			}
+		}
+
+		@Override
+		public ServletOutputStream getOutputStream() throws IOException {
+			decide();
+			return discard ? new ServletOutputStream() {
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setWriteListener(jakarta.servlet.WriteListener listener) {
+				}
+
+				@Override
+				public void write(int b) {
+				}
+
+				@Override
+				public void write(byte[] b, int off, int len) {
+				}
+			} : super.getOutputStream();
+		}
+
+		@Override
+		public PrintWriter getWriter() throws IOException {
+			decide();
+			return discard ? new PrintWriter(java.io.Writer.nullWriter()) : super.getWriter();
+		}
+
+		@Override
+		public void setContentLength(int len) {
+			if (!discard) {
+				super.setContentLength(len);
+			}
+		}
+
+		@Override
+		public void setContentLengthLong(long len) {
+			if (!discard) {
+				super.setContentLengthLong(len);
+			}
+		}
+
+		@Override
+		public void flushBuffer() throws IOException {
+			decide();
+			super.flushBuffer();
+		}
+
 	}
 
 	/** Puts the tag and caching on the response as its body starts, if the answer is a success. */

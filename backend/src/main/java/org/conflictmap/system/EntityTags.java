@@ -24,6 +24,33 @@ public final class EntityTags {
 		return false;
 	}
 
+	/** Whether an {@code If-None-Match} header is, or lists, {@code *} (any current representation). */
+	public static boolean noneMatchAny(String ifNoneMatch) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		for (String candidate : ifNoneMatch.split(",")) {
+			if (candidate.strip().equals("*")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether an {@code If-None-Match} header lists {@code etag} itself (weak comparison); {@code *} aside. */
+	public static boolean noneMatchNames(String ifNoneMatch, String etag) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		String ours = opaque(etag);
+		for (String candidate : ifNoneMatch.split(",")) {
+			if (opaque(candidate.strip()).equals(ours)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static String opaque(String tag) {
 		return tag.startsWith("W/") ? tag.substring(2) : tag;
 	}

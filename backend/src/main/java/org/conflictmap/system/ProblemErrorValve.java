@@ -1,0 +1,70 @@
+package org.conflictmap.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The errors Tomcat answers by itself, before the application sees the request (an address with an
+ * encoded '/' or a control character, a malformed request line): problem+json like every other error,
+ * in place of Tomcat's HTML page.
+ */
+public class ProblemErrorValve extends ErrorReportValve {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Override
+	protected void report(Request request, Response response, Throwable throwable) {
+		int status = response.getStatus();
+		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+			return;
+		}
+		var body = new LinkedHashMap<String, Object>();
+		body.put("type", "about:blank");
+		body.put("title", status == 400 ? "Bad request" : "Error");
+		body.put("status", status);
+		String why = throwable == null || throwable.getMessage() == null ? "" : " (" + throwable.getMessage() + ")";
+		body.put("detail", status == 400
+				? "the request could not be read: its address is too long (the request line and headers take at most 8 KB) "
+						+ "or holds characters an address may not (an encoded '/' or '\\', a control character); percent-encode "
+						+ "values in the query, and leave them out of the path" + why
+				: "the request could not be answered (HTTP " + status + ")");
+		try {
+			byte[] bytes = JSON.writeValueAsBytes(body);
+			response.setContentType("application/problem+json");
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.setContentLength(bytes.length);
+			response.getOutputStream().write(bytes);
+			response.finishResponse();
+		}
+		catch (IOException | IllegalStateException ex) {
+			// the client went away; nothing to tell it
+		}
+	}
+
+	/** Puts the valve on Tomcat's host in place of its HTML error page. */
+	@Configuration(proxyBeanMethods = false)
+	static class Install {
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorValve() {
+			return factory -> factory.addContextCustomizers(context -> {
+				if (context.getParent() instanceof StandardHost host) {
+					host.setErrorReportValveClass(ProblemErrorValve.class.getName());
+				}
+			});
+		}
+
+	}
+
+}
