@@ -24,6 +24,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
@@ -62,6 +65,12 @@ final class SeedParser {
 
 	/** Generous for curated files, small enough that a hostile one cannot exhaust memory. */
 	private static final int MAX_FILE_CHARS = 10 * 1024 * 1024;
+
+	/** Deeper than any seed needs (an event is three levels); a limit, so a hostile file cannot recurse far. */
+	private static final int MAX_NESTING = 20;
+
+	/** Aliases to collections per file: few seeds use any; a billion-laughs file needs millions. */
+	private static final int MAX_ALIASES = 50;
 
 	private final Problems problems;
 
@@ -337,8 +346,13 @@ final class SeedParser {
 					"not valid YAML: " + ex.getProblem());
 			return List.of();
 		}
-		catch (YAMLException | IOException ex) {
-			problems.add(name, 0, "not valid YAML: " + ex.getMessage());
+		catch (YAMLException ex) {
+			// the limits (nesting, aliases) fail without a position; find where the file crosses them
+			problems.add(name, lineOverLimits(text), "not valid YAML: " + ex.getMessage());
+			return List.of();
+		}
+		catch (IOException ex) {
+			problems.add(name, 1, "not valid YAML: " + ex.getMessage());
 			return List.of();
 		}
 		if (root == null) {
@@ -351,12 +365,42 @@ final class SeedParser {
 		return sequence.getValue();
 	}
 
+	/**
+	 * The line where the file first nests deeper than {@link #MAX_NESTING} or uses more than
+	 * {@link #MAX_ALIASES} aliases, read as a stream of events (which expands nothing); 1 when neither.
+	 */
+	private static int lineOverLimits(String text) {
+		int depth = 0;
+		int aliases = 0;
+		try {
+			for (org.yaml.snakeyaml.events.Event event : yaml().parse(new java.io.StringReader(text))) {
+				int line = event.getStartMark() == null ? 1 : event.getStartMark().getLine() + 1;
+				if (event instanceof CollectionStartEvent) {
+					depth++;
+				}
+				else if (event instanceof CollectionEndEvent) {
+					depth--;
+				}
+				else if (event instanceof AliasEvent) {
+					aliases++;
+				}
+				if (depth > MAX_NESTING || aliases > MAX_ALIASES) {
+					return line;
+				}
+			}
+		}
+		catch (YAMLException ex) {
+			// a second fault further on; the first is reported
+		}
+		return 1;
+	}
+
 	private static Yaml yaml() {
 		var options = new LoaderOptions();
 		options.setAllowDuplicateKeys(false);
-		options.setMaxAliasesForCollections(50);
+		options.setMaxAliasesForCollections(MAX_ALIASES);
 		options.setAllowRecursiveKeys(false);
-		options.setNestingDepthLimit(20);
+		options.setNestingDepthLimit(MAX_NESTING);
 		options.setCodePointLimit(MAX_FILE_CHARS);
 		return new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(
 				new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options);

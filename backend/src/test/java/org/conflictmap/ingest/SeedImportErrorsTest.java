@@ -137,6 +137,73 @@ class SeedImportErrorsTest {
 				events + ":12: id: 'good-event' is already used at " + events + ":1; ids must be unique");
 	}
 
+	@Test
+	void aBillionLaughsFileIsRefusedWithoutBeingExpanded() throws IOException {
+		// nine levels of ten aliases each: a billion "lol"s once expanded
+		var yaml = new StringBuilder("- id: lol\n  title: &a0 lol\n");
+		for (int level = 1; level <= 9; level++) {
+			yaml.append("  l").append(level).append(": &a").append(level).append(" [");
+			for (int k = 0; k < 10; k++) {
+				yaml.append(k == 0 ? "" : ", ").append("*a").append(level - 1);
+			}
+			yaml.append("]\n");
+		}
+		write(yaml.toString());
+
+		SeedImportException ex = catchThrowableOfType(SeedImportException.class,
+				() -> fixture.importer.importDirectory(dir));
+
+		assertThat(ex.problems()).singleElement().asString().startsWith(events + ":").doesNotStartWith(events + ":0:")
+			.contains("not valid YAML");
+		assertThat(fixture.storedEvents()).isZero();
+	}
+
+	@Test
+	void deepNestingIsRefused() throws IOException {
+		write(GOOD_EVENT + "- id: deep\n  title: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n");
+
+		SeedImportException ex = catchThrowableOfType(SeedImportException.class,
+				() -> fixture.importer.importDirectory(dir));
+
+		assertThat(ex.problems()).singleElement().asString().startsWith(events + ":13: not valid YAML");
+		assertThat(fixture.storedEvents()).isZero();
+	}
+
+	@Test
+	void aTruncatedFileIsRefusedAtItsLastLine() throws IOException {
+		write(GOOD_EVENT + GOOD_EVENT.replace("good-event", "second").replace("title: Clash in Hama", "title: \"Clash in"));
+
+		SeedImportException ex = catchThrowableOfType(SeedImportException.class,
+				() -> fixture.importer.importDirectory(dir));
+
+		assertThat(ex.problems()).singleElement().asString().startsWith(events + ":").doesNotStartWith(events + ":0:")
+			.contains("not valid YAML");
+		assertThat(fixture.storedEvents()).as("the whole file or nothing").isZero();
+	}
+
+	@Test
+	void aFileNotInUtf8IsRefusedNamingTheEncoding() throws IOException {
+		Files.write(dir.resolve("events.yaml"),
+				GOOD_EVENT.replace("Clash in Hama", "Clash in Hama \u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+		SeedImportException ex = catchThrowableOfType(SeedImportException.class,
+				() -> fixture.importer.importDirectory(dir));
+
+		assertThat(ex.problems()).singleElement().asString().startsWith(events + ":").contains("UTF-8");
+		assertThat(fixture.storedEvents()).isZero();
+	}
+
+	@Test
+	void aFileTooLargeToBeASeedFileIsRefusedUnread() throws IOException {
+		Files.writeString(dir.resolve("events.yaml"), GOOD_EVENT + "# " + "x".repeat(11 * 1024 * 1024) + "\n");
+
+		SeedImportException ex = catchThrowableOfType(SeedImportException.class,
+				() -> fixture.importer.importDirectory(dir));
+
+		assertThat(ex.problems()).singleElement().asString().isEqualTo(events + ":1: file is larger than 10 MB; split it");
+		assertThat(fixture.storedEvents()).isZero();
+	}
+
 	private void write(String yaml) throws IOException {
 		Files.writeString(Path.of(events), yaml);
 	}

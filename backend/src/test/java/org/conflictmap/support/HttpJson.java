@@ -61,6 +61,14 @@ public final class HttpJson {
 		return send(method, url, HttpRequest.BodyPublishers.ofString(json), all);
 	}
 
+	/**
+	 * A request with a body of raw bytes, for bodies that are not valid text.
+	 * @param headers alternating names and values
+	 */
+	public static Exchange sendBytes(String method, String url, byte[] body, String... headers) {
+		return send(method, url, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+	}
+
 	private static Exchange send(String method, String url, HttpRequest.BodyPublisher body, String... headers) {
 		// a hung answer fails the test instead of holding it forever
 		var request = HttpRequest.newBuilder(URI.create(url)).method(method, body).timeout(TIMEOUT);
