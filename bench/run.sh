@@ -7,7 +7,7 @@
 #
 # The database: SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD when set (a PostGIS database; the run works
 # in its own schema, bench_run, dropped and refilled every run), else a local database conflictmap_bench
-# that this script creates (as the postgres OS user, like .ci/run). wrk comes from Debian's packages.
+# that bench/lib.sh creates (as the postgres OS user, like .ci/run). wrk comes from Debian's packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,56 +24,13 @@ while [ $# -gt 0 ]; do
 done
 [[ "$events" =~ ^[0-9]+$ ]] && [ "$events" -ge 1000 ] || { echo "bench/run.sh: --events takes a whole number >= 1000" >&2; exit 2; }
 
-if ! command -v wrk >/dev/null; then
-  echo "bench: installing wrk" >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null
-fi
-
-./mvnw -B -q -DskipTests package
-jar=backend/target/conflict-map.jar
-bench_jar=bench/target/benchmarks.jar
+source bench/lib.sh
+schema=bench_run
+bench_setup "$schema"
 work=bench/target/run
 mkdir -p "$work"
-
-schema=bench_run
-if [ -n "${SPRING_DATASOURCE_URL:-}" ]; then
-  base_url=$SPRING_DATASOURCE_URL
-  db_user=${SPRING_DATASOURCE_USERNAME:-conflictmap}
-  db_password=${SPRING_DATASOURCE_PASSWORD:-conflictmap}
-else
-  as_postgres() { runuser -u postgres -- "$@"; }
-  as_postgres psql -q -v ON_ERROR_STOP=1 -c "DO \$\$ BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'conflictmap') THEN
-      CREATE ROLE conflictmap LOGIN PASSWORD 'conflictmap';
-    END IF; END \$\$;"
-  as_postgres psql -tAc "SELECT 1 FROM pg_database WHERE datname = 'conflictmap_bench'" | grep -q 1 \
-    || as_postgres createdb -O conflictmap conflictmap_bench
-  as_postgres psql -q -v ON_ERROR_STOP=1 -d conflictmap_bench -c "CREATE EXTENSION IF NOT EXISTS postgis"
-  base_url=jdbc:postgresql://localhost:5432/conflictmap_bench
-  db_user=conflictmap
-  db_password=conflictmap
-fi
-case "$base_url" in *\?*) url="$base_url&currentSchema=$schema,public" ;; *) url="$base_url?currentSchema=$schema,public" ;; esac
-# the service and the import command read these, as an operator would set them
-export SPRING_DATASOURCE_URL=$url SPRING_DATASOURCE_USERNAME=$db_user SPRING_DATASOURCE_PASSWORD=$db_password
-spring=(--spring.profiles.active=postgis --spring.flyway.schemas=$schema)
-
-java -cp "$bench_jar" org.conflictmap.bench.ServiceBench reset "$base_url" "$db_user" "$db_password" "$schema"
-
-csv=$work/acled-$events-$seed.csv
-[ -s "$csv" ] || java -jar "$jar" generate-acled --events "$events" --seed "$seed" --out "$csv"
-echo "bench: importing $csv" >&2
-java -jar "$jar" import --format acled "$csv" "${spring[@]}" | tee "$work/import.txt"
-import_rows_per_s=$(sed -n 's/.*(\([0-9,]*\) rows\/s).*/\1/p' "$work/import.txt" | tr -d ,)
-
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-service=http://localhost:$port
-java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$jar" --server.port="$port" "${spring[@]}" \
-  --conflictmap.import-seeds-on-start=false >"$work/service.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "$service/api/map-settings" >/dev/null && break; sleep 1; done
-curl -sf "$service/api/map-settings" >/dev/null || { echo "bench: the service did not start; see $work/service.log" >&2; exit 1; }
+bench_load_events "$events" "$seed" "$work"
+bench_start_service "$work"
 
 echo "bench: month windows through /api/events and as raw SQL" >&2
 java -cp "$bench_jar" org.conflictmap.bench.ServiceBench reads "$service" "$url" "$db_user" "$db_password" \
@@ -97,9 +54,7 @@ java -cp "$bench_jar" org.conflictmap.bench.ServiceBench export "$service" | tee
 kill $jstat_pid
 # used heap = survivor spaces + eden + old generation, in KB
 export_heap_mb=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ {u = $3 + $4 + $6 + $8; if (u > m) m = u} END {printf "%d", m / 1024}' "$work/jstat.txt")
-kill $pid
-wait $pid 2>/dev/null || true
-trap - EXIT
+bench_stop_service
 
 figure() { awk -v k="$1" '$1 == k {print $2}' "$work/reads.txt" "$work/export.txt"; }
 bbox_month_p50_ms=$(figure bbox_month_p50_ms)

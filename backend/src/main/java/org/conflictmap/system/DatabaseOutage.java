@@ -25,6 +25,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -157,6 +158,11 @@ public class DatabaseOutage extends OncePerRequestFilter {
 	 */
 	public static boolean isOutage(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			// a rollback that failed (the connection was gone) hides the failure that called for it
+			if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+					&& isOutage(tx.getApplicationException())) {
+				return true;
+			}
 			if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
 					|| t instanceof RecoverableDataAccessException || t instanceof SQLTransientConnectionException
 					|| t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException

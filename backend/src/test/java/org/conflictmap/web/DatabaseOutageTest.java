@@ -99,6 +99,21 @@ class DatabaseOutageTest {
 		}
 	}
 
+	@Test
+	void aFailedRollbackAfterALostConnectionIsAnOutageAndAQueryFaultIsNot() {
+		var lost = new org.springframework.dao.DataAccessResourceFailureException("terminating connection",
+				new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+		var rollback = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+				new java.sql.SQLException("Connection is closed"));
+		rollback.initApplicationException(lost);
+
+		assertThat(org.conflictmap.system.DatabaseOutage.isOutage(new RuntimeException("Request processing failed", rollback)))
+			.isTrue();
+		assertThat(org.conflictmap.system.DatabaseOutage.isOutage(
+				new org.springframework.jdbc.BadSqlGrammarException("stats", "SELECT", new java.sql.SQLException("syntax", "42601"))))
+			.as("a fault in a query is a 500 to fix, not an outage").isFalse();
+	}
+
 	private static Exchange write(ConfigurableApplicationContext app, String title) {
 		return HttpJson.sendJson("POST", url(app, "/api/events"), """
 				{"title": "%s", "summary": "Artillery fire on the town was reported.",
