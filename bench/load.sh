@@ -3,9 +3,10 @@
 #
 # Sustained load: loads N synthetic ACLED events (default 100,000) into PostGIS, starts the service on the
 # postgis profile (heap capped at 256 MB), warms it up for 60 s, measures its capacity for the read mix
-# of bench/read-mix.lua (wrk flat out, 2 threads, 32 connections, 30 s), then holds P% of that (default 80) for M minutes
-# (default 10) and samples the service's heap and resident memory every 10 s. Prints a table and, as the
-# last line, one JSON object. The figures on record are in bench/README.md.
+# of bench/read-mix.lua (wrk flat out, 2 threads, 32 connections, 30 s), then holds P% of that (default
+# 80; the wait between requests calibrated in a 20 s trial) for M minutes (default 10) and samples the
+# service's heap and resident memory every 10 s. Prints a table and, as the last line, one JSON object.
+# The figures on record are in bench/README.md.
 #
 # The database: SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD when set, else the local database
 # conflictmap_bench that bench/run.sh also uses; this script works in its own schema, bench_load.
@@ -40,9 +41,14 @@ wrk -t2 -c32 -d30s --latency --timeout 10s -s bench/read-mix.lua "$service" | te
 capacity=$(awk '/Requests\/sec/ {printf "%d", $2}' "$work/capacity.txt")
 target=$((capacity * share / 100))
 [ "$target" -ge 1 ] || { echo "bench: capacity measured as $capacity requests/s; nothing to hold" >&2; exit 1; }
-delay_ms=$((32000 / target))
+# each connection's rate is 1000 / (its wait + an answer's time): a 20 s trial at the wait alone finds the
+# answer's time under this load, and the wait held is shortened by it
+first_delay=$((32000 / target))
+WRK_DELAY_MS=$first_delay wrk -t2 -c32 -d20s --timeout 10s -s bench/read-mix.lua "$service" >"$work/calibration.txt"
+trial=$(awk '/Requests\/sec/ {printf "%d", $2}' "$work/calibration.txt")
+delay_ms=$(python3 -c "print(max(0, round(32000 / $target - (32000 / max($trial, 1) - $first_delay))))")
 
-echo "bench: holding $share% of $capacity = $target requests/s for $minutes min (each connection waits ${delay_ms} ms)" >&2
+echo "bench: holding $share% of $capacity = $target requests/s for $minutes min (each connection waits ${delay_ms} ms; ${first_delay} ms gave $trial/s)" >&2
 : >"$work/memory.txt"
 (
   while kill -0 "$pid" 2>/dev/null; do

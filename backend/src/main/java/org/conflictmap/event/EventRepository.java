@@ -13,6 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.locationtech.jts.geom.Envelope;
@@ -83,9 +89,19 @@ public class EventRepository {
 	 * day and type, per claim status, and the actors most often named.
 	 * @param actorLimit how many actors at most
 	 */
-	@Transactional(readOnly = true)
 	public EventStats stats(EventQuery query, int actorLimit) {
 		var where = where(query, PUBLISHED);
+		// The actor count is the costliest (a join with the actor rows): on a connection of its own, at the
+		// same time as the others. No transaction around them: each statement sees its own snapshot either
+		// way (READ COMMITTED), and no connection is held while another is awaited, so a busy pool cannot
+		// lock itself up with requests that each hold one connection and wait for a second.
+		CompletableFuture<List<EventStats.ActorCount>> actors = CompletableFuture.supplyAsync(
+				() -> jdbc.sql(EventSql.COUNT_BY_ACTOR.formatted(where.sql))
+					.params(where.params)
+					.param("actorLimit", actorLimit)
+					.query((rs, n) -> new EventStats.ActorCount(rs.getString("actor"), rs.getLong("n")))
+					.list(),
+				SIDE_QUERIES);
 		var days = new java.util.TreeMap<LocalDate, Map<String, Long>>();
 		jdbc.sql(EventSql.COUNT_BY_DAY_AND_TYPE.formatted(where.sql))
 			.params(where.params)
@@ -93,21 +109,31 @@ public class EventRepository {
 				.computeIfAbsent(rs.getObject("start_day", LocalDate.class), d -> new java.util.TreeMap<>())
 				.put(rs.getString("event_type"), rs.getLong("n")));
 		var byStatus = new java.util.TreeMap<String, Long>();
+		LocalDate[] span = new LocalDate[2];
 		jdbc.sql(EventSql.COUNT_BY_CLAIM_STATUS.formatted(where.sql))
 			.params(where.params)
-			.query((RowCallbackHandler) rs -> byStatus.put(rs.getString("claim_status"), rs.getLong("n")));
-		List<EventStats.ActorCount> actors = jdbc.sql(EventSql.COUNT_BY_ACTOR.formatted(where.sql))
-			.params(where.params)
-			.param("actorLimit", actorLimit)
-			.query((rs, n) -> new EventStats.ActorCount(rs.getString("actor"), rs.getLong("n")))
-			.list();
-		LocalDate[] span = jdbc.sql(EventSql.SPAN.formatted(where.sql))
-			.params(where.params)
-			.query((rs, n) -> new LocalDate[] { rs.getObject("first_day", LocalDate.class),
-					rs.getObject("last_day", LocalDate.class) })
-			.single();
-		return EventStats.of(span[0], span[1], days, byStatus, actors);
+			.query((RowCallbackHandler) rs -> {
+				byStatus.put(rs.getString("claim_status"), rs.getLong("n"));
+				LocalDate first = rs.getObject("first_day", LocalDate.class);
+				LocalDate last = rs.getObject("last_day", LocalDate.class);
+				span[0] = span[0] == null || first.isBefore(span[0]) ? first : span[0];
+				span[1] = span[1] == null || last.isAfter(span[1]) ? last : span[1];
+			});
+		try {
+			return EventStats.of(span[0], span[1], days, byStatus, actors.join());
+		}
+		catch (CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+		}
 	}
+
+	/** Statements a read runs beside its own; when all are busy, the caller runs its statement itself. */
+	private static final ExecutorService SIDE_QUERIES = new ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS,
+			new SynchronousQueue<>(), r -> {
+				var thread = new Thread(r, "side-query");
+				thread.setDaemon(true);
+				return thread;
+			}, new ThreadPoolExecutor.CallerRunsPolicy());
 
 	/**
 	 * Hands every published event the frontline may be derived from (a control change, or fighting,

@@ -175,10 +175,10 @@ final class EventSql {
 			SELECT date_start AS start_day, event_type, count(*) AS n FROM events WHERE %s
 			GROUP BY date_start, event_type ORDER BY date_start, event_type""";
 
-	static final String SPAN = "SELECT min(date_start) AS first_day, max(date_end) AS last_day FROM events WHERE %s";
-
+	/** Per claim status, with the span of its events (the stats' first and last day: one scan, not two). */
 	static final String COUNT_BY_CLAIM_STATUS = """
-			SELECT claim_status, count(*) AS n FROM events WHERE %s GROUP BY claim_status""";
+			SELECT claim_status, count(*) AS n, min(date_start) AS first_day, max(date_end) AS last_day
+			FROM events WHERE %s GROUP BY claim_status""";
 
 	/** The actors most often named, with how often; the spelling shown is the first alphabetically. */
 	static final String COUNT_BY_ACTOR = """
