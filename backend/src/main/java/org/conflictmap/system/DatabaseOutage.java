@@ -112,8 +112,15 @@ public class DatabaseOutage extends OncePerRequestFilter {
 					return;
 				}
 				if (reachable()) {
-					if (dataSource instanceof ReconnectingDataSource pool && pool.renewIfEmpty()) {
-						log.info("database back; connection pool renewed");
+					try {
+						if (dataSource instanceof ReconnectingDataSource pool && pool.renewIfEmpty()) {
+							log.info("database back; connection pool renewed");
+						}
+					}
+					catch (RuntimeException ex) {
+						// gone again before the new pool could connect: keep asking
+						log.warn("database answered but a new pool could not connect: {}", rootMessage(ex));
+						continue;
 					}
 					down.set(false);
 					log.warn("database back after {} s; serving again", (System.nanoTime() - since) / 1_000_000_000);

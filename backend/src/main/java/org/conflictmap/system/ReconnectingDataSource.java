@@ -49,7 +49,9 @@ public final class ReconnectingDataSource implements DataSource, DisposableBean 
 	boolean reachable() {
 		var props = new Properties();
 		props.putAll(template.getDataSourceProperties());
-		props.setProperty("user", template.getUsername());
+		if (template.getUsername() != null) {
+			props.setProperty("user", template.getUsername());
+		}
 		if (template.getPassword() != null) {
 			props.setProperty("password", template.getPassword());
 		}
