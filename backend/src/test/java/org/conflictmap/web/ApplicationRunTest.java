@@ -42,7 +42,7 @@ class ApplicationRunTest {
 	}
 
 	@Test
-	void thePostgisProfileStoresInPostgis() {
+	void thePostgisProfileStoresInPostgis() throws Exception {
 		TestDatabases.requirePostgis();
 		String schema = "app_run_test";
 		var admin = JdbcClient.create(new DriverManagerDataSource(TestDatabases.PG_URL, TestDatabases.PG_USER,
