@@ -15,6 +15,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.conflictmap.system.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -67,7 +68,7 @@ class LoginThrottle extends OncePerRequestFilter {
 					response.sendRedirect(request.getContextPath() + SecurityConfig.LOGIN_PAGE + "?throttled");
 					return;
 				}
-				Problems.write(response, 429, "Too many failed logins",
+				ProblemResponses.write(response, 429, "Too many failed logins",
 						"too many failed logins; try again in " + Math.max(1, wait.toMinutes()) + " minute(s)");
 				return;
 			}

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.conflictmap.system.DatabaseOutage;
+import org.conflictmap.system.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -69,11 +70,11 @@ class SecurityConfig {
 			if (request.getHeader("X-Requested-With") == null) {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
 			}
-			Problems.write(response, 401, "Login required",
+			ProblemResponses.write(response, 401, "Login required",
 					"this needs a curator login (HTTP Basic, or the form at /login); reading needs none");
 		};
 		var throttle = new LoginThrottle(Clock.systemUTC());
-		AccessDeniedHandler forbidden = (request, response, ex) -> Problems.write(response, 403, "Forbidden",
+		AccessDeniedHandler forbidden = (request, response, ex) -> ProblemResponses.write(response, 403, "Forbidden",
 				"refused: " + ex.getMessage());
 		http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
 			.permitAll()

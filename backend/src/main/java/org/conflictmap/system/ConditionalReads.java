@@ -78,9 +78,7 @@ class ConditionalReads extends OncePerRequestFilter {
 		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
 		if (EntityTags.noneMatchNames(ifNoneMatch, etag)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-			response.setHeader(HttpHeaders.ETAG, etag);
-			response.setHeader(HttpHeaders.CACHE_CONTROL, caching);
-			response.setHeader(HttpHeaders.VARY, "Accept, Authorization");
+			tag(response, etag, caching);
 			return;
 		}
 		if (EntityTags.noneMatchAny(ifNoneMatch)) {
@@ -110,9 +108,7 @@ class ConditionalReads extends OncePerRequestFilter {
 			}
 		}
 		if (hit != null) {
-			response.setHeader(HttpHeaders.ETAG, etag);
-			response.setHeader(HttpHeaders.CACHE_CONTROL, caching);
-			response.setHeader(HttpHeaders.VARY, "Accept, Authorization");
+			tag(response, etag, caching);
 			response.setContentType(hit.contentType());
 			if (hit.contentDisposition() != null) {
 				response.setHeader(HttpHeaders.CONTENT_DISPOSITION, hit.contentDisposition());
@@ -138,6 +134,13 @@ class ConditionalReads extends OncePerRequestFilter {
 		}
 	}
 
+
+	/** The headers every tagged answer carries: its tag, how it may be cached, what it varies with. */
+	private static void tag(HttpServletResponse response, String etag, String caching) {
+		response.setHeader(HttpHeaders.ETAG, etag);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, caching);
+		response.setHeader(HttpHeaders.VARY, "Accept, Authorization");
+	}
 
 	private static String digest(String... parts) {
 		try {
@@ -181,9 +184,7 @@ class ConditionalReads extends OncePerRequestFilter {
 			if (getStatus() == HttpServletResponse.SC_OK) {
 				discard = true;
 				setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-				setHeader(HttpHeaders.ETAG, etag);
-				setHeader(HttpHeaders.CACHE_CONTROL, caching);
-				setHeader(HttpHeaders.VARY, "Accept, Authorization");
+				tag(this, etag, caching);
 			}
 		}
 

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
@@ -27,7 +26,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * While the database cannot be reached, every request that needs it is answered with
@@ -49,8 +47,6 @@ public class DatabaseOutage extends OncePerRequestFilter {
 	public static final int RETRY_AFTER_SECONDS = 5;
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** How often the database is asked whether it is back, during an outage. */
 	static final long PROBE_MILLIS = 250;
@@ -145,18 +141,11 @@ public class DatabaseOutage extends OncePerRequestFilter {
 
 	/** Answers 503 with Retry-After and a problem+json body that says to try again. */
 	public static void answer(HttpServletResponse response) throws IOException {
-		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		var body = new LinkedHashMap<String, Object>();
-		body.put("type", "about:blank");
-		body.put("title", "Database unavailable");
-		body.put("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-		body.put("detail", "the event store cannot be reached just now; nothing was changed by this request. "
-				+ "Try again in " + RETRY_AFTER_SECONDS + " seconds");
-		response.getOutputStream().write(JSON.writeValueAsBytes(body));
+		ProblemResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Database unavailable",
+				"the event store cannot be reached just now; nothing was changed by this request. Try again in "
+						+ RETRY_AFTER_SECONDS + " seconds");
 	}
 
 	/**

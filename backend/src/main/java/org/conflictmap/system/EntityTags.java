@@ -11,17 +11,7 @@ public final class EntityTags {
 	 * comparison (the {@code W/} prefix ignored on either side), or {@code *}. False when the header is absent.
 	 */
 	public static boolean noneMatchHits(String ifNoneMatch, String etag) {
-		if (ifNoneMatch == null) {
-			return false;
-		}
-		String ours = opaque(etag);
-		for (String candidate : ifNoneMatch.split(",")) {
-			String c = candidate.strip();
-			if (c.equals("*") || opaque(c).equals(ours)) {
-				return true;
-			}
-		}
-		return false;
+		return noneMatchAny(ifNoneMatch) || noneMatchNames(ifNoneMatch, etag);
 	}
 
 	/** Whether an {@code If-None-Match} header is, or lists, {@code *} (any current representation). */

@@ -1,8 +1,6 @@
 package org.conflictmap.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -12,7 +10,6 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The errors Tomcat answers by itself, before the application sees the request (an address with an
@@ -21,30 +18,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ProblemErrorValve extends ErrorReportValve {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
 		int status = response.getStatus();
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		var body = new LinkedHashMap<String, Object>();
-		body.put("type", "about:blank");
-		body.put("title", status == 400 ? "Bad request" : "Error");
-		body.put("status", status);
 		String why = throwable == null || throwable.getMessage() == null ? "" : " (" + throwable.getMessage() + ")";
-		body.put("detail", status == 400
+		String detail = status == 400
 				? "the request could not be read: its address is too long (the request line and headers take at most 8 KB) "
 						+ "or holds characters an address may not (an encoded '/' or '\\', a control character); percent-encode "
 						+ "values in the query, and leave them out of the path" + why
-				: "the request could not be answered (HTTP " + status + ")");
+				: "the request could not be answered (HTTP " + status + ")";
 		try {
-			byte[] bytes = JSON.writeValueAsBytes(body);
-			response.setContentType("application/problem+json");
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.setContentLength(bytes.length);
-			response.getOutputStream().write(bytes);
+			ProblemResponses.write(response, status, status == 400 ? "Bad request" : "Error", detail);
 			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {

@@ -1,4 +1,4 @@
-package org.conflictmap.security;
+package org.conflictmap.system;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -6,15 +6,19 @@ import java.util.LinkedHashMap;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Security's refusals in the same problem+json shape as every other error of the service. */
-final class Problems {
+/**
+ * An {@code application/problem+json} answer written straight to the response, for the refusals made
+ * outside Spring MVC's exception handling (security's filters, the outage filter, Tomcat's error valve),
+ * in the same shape as every other error of the service.
+ */
+public final class ProblemResponses {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private Problems() {
+	private ProblemResponses() {
 	}
 
-	static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+	public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
 		var body = new LinkedHashMap<String, Object>();
 		body.put("type", "about:blank");
 		body.put("title", title);
