@@ -25,8 +25,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code kill -9} in the middle of an import, on both stores (the embedded one disabled for now, see below): the import command runs in a process of
- * its own, is killed (SIGKILL, no shutdown hook runs) once it reports rows written, and afterwards the
+ * {@code kill -9} in the middle of an import, on both stores (the embedded one disabled for now, see
+ * its reason): the import command runs in a process of its own, is killed (SIGKILL, no shutdown hook
+ * runs) once it reports rows written, and afterwards the
  * store is exactly as it was before that import (every event, version and actor row, and the data
  * version the caches key on); the same command run again completes.
  */
