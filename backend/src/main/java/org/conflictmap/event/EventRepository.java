@@ -335,6 +335,19 @@ public class EventRepository {
 	private record Where(String sql, Map<String, Object> params) {
 	}
 
+	/** Whether the store is H2, read from the driver once. */
+	private volatile Boolean h2;
+
+	private boolean onH2() {
+		Boolean known = h2;
+		if (known == null) {
+			known = jdbc.sql("SELECT 1")
+				.query((org.springframework.jdbc.core.ResultSetExtractor<Boolean>) rs -> rs.getStatement().getConnection().getMetaData().getDatabaseProductName().equals("H2"));
+			h2 = known;
+		}
+		return known;
+	}
+
 	private Where where(EventQuery q, Set<String> curation) {
 		var params = new LinkedHashMap<String, Object>();
 		var sql = new StringBuilder();
@@ -357,7 +370,8 @@ public class EventRepository {
 		if (q.bbox() != null) {
 			boolean narrowWindow = q.from() != null && q.to() != null
 					&& q.to().toEpochDay() - q.from().toEpochDay() <= EventSql.NARROW_WINDOW_DAYS;
-			sql.append(narrowWindow ? EventSql.BBOX_BY_COORDINATES_CLAUSE : EventSql.BBOX_CLAUSE);
+			sql.append(onH2() ? EventSql.BBOX_BY_LONGITUDE_INDEX_CLAUSE
+					: narrowWindow ? EventSql.BBOX_BY_COORDINATES_CLAUSE : EventSql.BBOX_CLAUSE);
 			params.put("minLon", q.bbox().getMinX());
 			params.put("minLat", q.bbox().getMinY());
 			params.put("maxLon", q.bbox().getMaxX());

@@ -25,11 +25,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code kill -9} in the middle of an import, on both stores (the embedded one disabled for now, see
- * its reason): the import command runs in a process of its own, is killed (SIGKILL, no shutdown hook
- * runs) once it reports rows written, and afterwards the
+ * {@code kill -9} in the middle of an import, on both stores: the import command runs in a process of
+ * its own, is killed (SIGKILL, no shutdown hook runs) once it reports rows written, and afterwards the
  * store is exactly as it was before that import (every event, version and actor row, and the data
- * version the caches key on); the same command run again completes.
+ * version the caches key on); the same command run again completes. On the embedded store it is killed
+ * three times, at different moments after that report: H2 recovers a killed transaction when it opens
+ * the file again, and that recovery is what failed (about one kill in three) while the store had an
+ * R-tree (db/migration/h2/V10).
  */
 class CrashDuringImportTest {
 
@@ -40,15 +42,11 @@ class CrashDuringImportTest {
 	Path dir;
 
 	@Test
-	@org.junit.jupiter.api.Disabled("open defect: after a kill -9 mid-import the embedded H2 file sometimes cannot be "
-			+ "opened again (MVStoreException 'Unable to read the page', ClassCastException ValueDataType -> SpatialDataType "
-			+ "in TransactionStore.init; H2 2.4.240; about 1 run in 5). Passes when the file recovers; see the README's "
-			+ "Reliability section")
 	void onTheEmbeddedStore() throws Exception {
 		Path data = dir.resolve("data");
 		String store = "--conflictmap.data-dir=" + data;
 		crashThenRerun(List.of(store), () -> new DriverManagerDataSource(
-				"jdbc:h2:file:" + data.toAbsolutePath().resolve("conflictmap"), "sa", ""));
+				"jdbc:h2:file:" + data.toAbsolutePath().resolve("conflictmap"), "sa", ""), 0, 700, 1400);
 	}
 
 	@Test
@@ -62,10 +60,15 @@ class CrashDuringImportTest {
 				"--spring.datasource.username=" + TestDatabases.PG_USER,
 				"--spring.datasource.password=" + TestDatabases.PG_PASSWORD, "--spring.flyway.schemas=" + schema),
 				() -> new DriverManagerDataSource(TestDatabases.schemaUrl(schema), TestDatabases.PG_USER,
-						TestDatabases.PG_PASSWORD));
+						TestDatabases.PG_PASSWORD), 0);
 	}
 
-	private void crashThenRerun(List<String> store, java.util.function.Supplier<DataSource> reader) throws Exception {
+	/**
+	 * @param killDelaysMs one killed import per value: how long after its first report of rows written it
+	 * is killed
+	 */
+	private void crashThenRerun(List<String> store, java.util.function.Supplier<DataSource> reader,
+			long... killDelaysMs) throws Exception {
 		Path earlier = dir.resolve("earlier.csv");
 		Path big = dir.resolve("big.csv");
 		assertThat(GenerateCommand.run(new String[] { GenerateCommand.NAME, "--events", "1000", "--seed", "1", "--out",
@@ -83,24 +86,28 @@ class CrashDuringImportTest {
 		String before = fingerprint(reader.get());
 		long t1 = System.nanoTime();
 
-		Process crashing = start(store, "import", "--format", "acled", big.toString());
-		List<String> seen = new ArrayList<>();
-		try (var err = new BufferedReader(new InputStreamReader(crashing.getErrorStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = err.readLine()) != null) {
-				seen.add(line);
-				if (line.matches("[\\d,]+ rows, .*")) {
-					// rows are in the database, uncommitted: now, without warning
-					crashing.destroyForcibly();
-					break;
+		for (long delay : killDelaysMs) {
+			Process crashing = start(store, "import", "--format", "acled", big.toString());
+			List<String> seen = new ArrayList<>();
+			try (var err = new BufferedReader(new InputStreamReader(crashing.getErrorStream(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = err.readLine()) != null) {
+					seen.add(line);
+					if (line.matches("[\\d,]+ rows, .*")) {
+						// rows are in the database, uncommitted: now (or a little later), without warning
+						Thread.sleep(delay);
+						crashing.destroyForcibly();
+						break;
+					}
 				}
 			}
-		}
-		assertThat(crashing.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(seen).as("killed mid-import, after it reported rows written").anyMatch(l -> l.matches("[\\d,]+ rows, .*"));
-		assertThat(crashing.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+			assertThat(crashing.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(seen).as("killed mid-import, after it reported rows written").anyMatch(l -> l.matches("[\\d,]+ rows, .*"));
+			assertThat(crashing.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
-		assertThat(fingerprint(reader.get())).as("the store exactly as before the killed import").isEqualTo(before);
+			assertThat(fingerprint(reader.get())).as("the store exactly as before the import killed %d ms after its report",
+					delay).isEqualTo(before);
+		}
 
 		long t2 = System.nanoTime();
 		Result rerun = run(store, "import", "--format", "acled", big.toString());
@@ -160,7 +167,10 @@ class CrashDuringImportTest {
 		args.add("org.conflictmap.ConflictMapApplication");
 		args.addAll(List.of(command));
 		args.addAll(store);
-		return new ProcessBuilder(args).directory(new File(System.getProperty("user.dir"))).start();
+		// its log is not read: discarded, so a full pipe never stalls it before the kill
+		return new ProcessBuilder(args).directory(new File(System.getProperty("user.dir")))
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
 	}
 
 }
