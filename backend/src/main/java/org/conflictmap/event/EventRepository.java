@@ -370,8 +370,14 @@ public class EventRepository {
 		if (q.bbox() != null) {
 			boolean narrowWindow = q.from() != null && q.to() != null
 					&& q.to().toEpochDay() - q.from().toEpochDay() <= EventSql.NARROW_WINDOW_DAYS;
-			sql.append(onH2() ? EventSql.BBOX_BY_LONGITUDE_INDEX_CLAUSE
-					: narrowWindow ? EventSql.BBOX_BY_COORDINATES_CLAUSE : EventSql.BBOX_CLAUSE);
+			if (onH2()) {
+				boolean narrowBox = q.bbox().getWidth() <= EventSql.LONGITUDE_INDEX_MAX_DEGREES;
+				sql.append(narrowBox && !narrowWindow ? EventSql.BBOX_BY_LONGITUDE_INDEX_CLAUSE
+						: EventSql.BBOX_BY_COORDINATES_CLAUSE);
+			}
+			else {
+				sql.append(narrowWindow ? EventSql.BBOX_BY_COORDINATES_CLAUSE : EventSql.BBOX_CLAUSE);
+			}
 			params.put("minLon", q.bbox().getMinX());
 			params.put("minLat", q.bbox().getMinY());
 			params.put("maxLon", q.bbox().getMaxX());

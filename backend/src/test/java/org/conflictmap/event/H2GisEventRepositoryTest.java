@@ -27,7 +27,7 @@ class H2GisEventRepositoryTest extends EventRepositoryContract {
 	/**
 	 * No R-tree on the embedded store: H2 2.4.240 could not always reopen a file killed in the middle of a
 	 * transaction that wrote to one (db/migration/h2/V10, CrashDuringImportTest). A bbox read finds its rows
-	 * through the longitude's B-tree instead.
+	 * through the longitude's B-tree instead, or within a window of up to a year through the window index.
 	 */
 	@Test
 	void theEmbeddedStoreHasNoRtreeAndTheBboxUsesTheLongitudeIndex() {
@@ -44,6 +44,19 @@ class H2GisEventRepositoryTest extends EventRepositoryContract {
 			.query(String.class)
 			.single();
 		assertThat(plan).containsIgnoringCase("EVENTS_GEOM_LON_IDX");
+		String windowPlan = jdbc.sql("EXPLAIN SELECT id FROM events WHERE " + EventSql.PUBLIC + EventSql.FROM_CLAUSE
+				+ EventSql.TO_CLAUSE + EventSql.BBOX_BY_COORDINATES_CLAUSE)
+			.param("from", java.time.LocalDate.parse("2024-03-01"))
+			.param("fromLow", java.time.LocalDate.parse("2024-02-01"))
+			.param("to", java.time.LocalDate.parse("2024-03-30"))
+			.param("minLon", 36.5)
+			.param("maxLon", 37.0)
+			.param("minLat", 35.0)
+			.param("maxLat", 35.3)
+			.query(String.class)
+			.single();
+		assertThat(windowPlan).as("a month's window: the window index, not the longitude's")
+			.containsIgnoringCase("EVENTS_WINDOW_IDX");
 	}
 
 }
