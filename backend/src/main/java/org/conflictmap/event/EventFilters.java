@@ -9,7 +9,7 @@ import java.util.Map;
  * The values the map filters on that are derived from an event's JSON: its one-word claim status and the
  * keys of the actors it names. Written beside each event, read by {@link EventQuery}'s filters.
  */
-final class EventFilters {
+public final class EventFilters {
 
 	private EventFilters() {
 	}
@@ -25,7 +25,7 @@ final class EventFilters {
 	}
 
 	/** The actors named anywhere in the event, by key, each once, side A first. */
-	static Map<String, String> actorRows(Event.Actors actors) {
+	public static Map<String, String> actorRows(Event.Actors actors) {
 		var rows = new LinkedHashMap<String, String>();
 		if (actors != null) {
 			for (List<String> names : List.of(actors.sideA(), actors.sideB(), actors.associated())) {

@@ -169,6 +169,17 @@ abstract class BulkImportContract {
 		assertThat(events.versions("acled-syr1")).hasSize(2);
 		assertThat(events.findById("acled-syr2").orElseThrow().fatalities()).as("as the curator left it")
 			.isEqualTo(curated.fatalities());
+		// the actor rows are the application's to keep (no foreign key on PostGIS since its V10): every row
+		// belongs to an event, and each event's rows are the actors it names
+		assertThat(jdbc.sql("SELECT count(*) FROM event_actors a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = a.event_id)")
+			.query(Long.class)
+			.single()).isZero();
+		for (String id : List.of("acled-syr1", "acled-syr2", "acled-syr3")) {
+			var named = org.conflictmap.event.EventFilters.actorRows(events.findById(id).orElseThrow().actors());
+			assertThat(jdbc.sql("SELECT actor_key FROM event_actors WHERE event_id = :id").param("id", id)
+				.query(String.class)
+				.set()).as(id).isNotEmpty().isEqualTo(named.keySet());
+		}
 	}
 
 	@Test
