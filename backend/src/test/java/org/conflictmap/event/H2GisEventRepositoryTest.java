@@ -35,28 +35,25 @@ class H2GisEventRepositoryTest extends EventRepositoryContract {
 		assertThat(jdbc.sql("SELECT count(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_TYPE_NAME = 'SPATIAL INDEX'")
 			.query(Long.class)
 			.single()).isZero();
-		String plan = jdbc.sql("EXPLAIN SELECT id FROM events WHERE " + EventSql.PUBLIC
-				+ EventSql.BBOX_BY_LONGITUDE_INDEX_CLAUSE)
-			.param("minLon", 36.5)
-			.param("maxLon", 37.0)
-			.param("minLat", 35.0)
-			.param("maxLat", 35.3)
-			.query(String.class)
-			.single();
-		assertThat(plan).containsIgnoringCase("EVENTS_GEOM_LON_IDX");
-		String windowPlan = jdbc.sql("EXPLAIN SELECT id FROM events WHERE " + EventSql.PUBLIC + EventSql.FROM_CLAUSE
-				+ EventSql.TO_CLAUSE + EventSql.BBOX_BY_COORDINATES_CLAUSE)
-			.param("from", java.time.LocalDate.parse("2024-03-01"))
-			.param("fromLow", java.time.LocalDate.parse("2024-02-01"))
-			.param("to", java.time.LocalDate.parse("2024-03-30"))
-			.param("minLon", 36.5)
-			.param("maxLon", 37.0)
-			.param("minLat", 35.0)
-			.param("maxLat", 35.3)
-			.query(String.class)
-			.single();
-		assertThat(windowPlan).as("a month's window: the window index, not the longitude's")
+		assertThat(plan(jdbc, EventSql.PUBLIC + EventSql.BBOX_BY_LONGITUDE_INDEX_CLAUSE, java.util.Map.of()))
+			.containsIgnoringCase("EVENTS_GEOM_LON_IDX");
+		assertThat(plan(jdbc, EventSql.PUBLIC + EventSql.FROM_CLAUSE + EventSql.TO_CLAUSE
+				+ EventSql.BBOX_BY_COORDINATES_CLAUSE, java.util.Map.of("from", java.time.LocalDate.parse("2024-03-01"),
+						"fromLow", java.time.LocalDate.parse("2024-02-01"), "to", java.time.LocalDate.parse("2024-03-30"))))
+			.as("a month's window: the window index, not the longitude's")
 			.containsIgnoringCase("EVENTS_WINDOW_IDX");
+	}
+
+	/** H2's plan for the events matching {@code where} in a box around Hama, with {@code params} bound too. */
+	private static String plan(JdbcClient jdbc, String where, java.util.Map<String, Object> params) {
+		return jdbc.sql("EXPLAIN SELECT id FROM events WHERE " + where)
+			.param("minLon", 36.5)
+			.param("maxLon", 37.0)
+			.param("minLat", 35.0)
+			.param("maxLat", 35.3)
+			.params(params)
+			.query(String.class)
+			.single();
 	}
 
 }
