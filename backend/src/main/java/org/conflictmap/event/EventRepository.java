@@ -26,6 +26,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -341,8 +342,9 @@ public class EventRepository {
 	private boolean onH2() {
 		Boolean known = h2;
 		if (known == null) {
-			known = jdbc.sql("SELECT 1")
-				.query((org.springframework.jdbc.core.ResultSetExtractor<Boolean>) rs -> rs.getStatement().getConnection().getMetaData().getDatabaseProductName().equals("H2"));
+			ResultSetExtractor<Boolean> product = rs -> "H2"
+				.equals(rs.getStatement().getConnection().getMetaData().getDatabaseProductName());
+			known = jdbc.sql("SELECT 1").query(product);
 			h2 = known;
 		}
 		return known;
