@@ -24,12 +24,10 @@ jar=backend/target/conflict-map.jar
 store=bench/target/embedded-$events
 work=bench/target/embedded-work
 rm -rf "$store" "$work"
-mkdir -p "$work" bench/target/data
-csv=bench/target/data/acled-$events-42.csv
-[ -s "$csv" ] || java -jar "$jar" generate-acled --events "$events" --seed 42 --out "$csv"
+mkdir -p "$work"
+# the store the import command and the service use: the embedded one, in a directory of its own
 spring=(--conflictmap.data-dir="$store")
-echo "bench: importing $csv into $store" >&2
-java -jar "$jar" import --format acled "$csv" "${spring[@]}" | tee "$work/import.txt"
+bench_load_events "$events" 42 "$work"
 bench_start_service "$work"
 
 # median_ms URL: @R@ in URL is replaced by a few digits that differ per request

@@ -118,7 +118,9 @@ abstract class EventRepositoryContract {
 		repository.insert(event("outside", "2024-12-01", "2024-12-01", new double[] { 36.4999, 35.0 }), "seed", "h", "test");
 		var box = new Envelope(36.5, 37.0, 35.0, 35.3);
 
-		assertThat(ids(query(null, null, box))).as("no window: through the bbox index (GiST on PostGIS, the longitude B-tree on H2)").containsExactly("on-edge");
+		assertThat(ids(query(null, null, box)))
+			.as("no window: through the bbox index (GiST on PostGIS, the longitude B-tree on H2)")
+			.containsExactly("on-edge");
 		assertThat(ids(query("2024-11-01", "2024-12-31", box))).as("by coordinates, in a two-month window")
 			.containsExactly("on-edge");
 		assertThat(ids(query("2023-01-01", "2024-12-31", box))).as("a two-year window: through the bbox index")
