@@ -40,28 +40,35 @@ public record EventClusters(int zoom, int cellPixels, long matched, List<Cluster
 		return Math.toRadians(cellLon(zoom));
 	}
 
-	/** Adds up one row of the per-cell, per-type counts. */
+	/** One row of the per-cell, per-type counts: how many, their coordinates' sums and extent. */
+	record CellCount(long cx, long cy, String type, long n, double sumLon, double sumLat, double minLon,
+			double minLat, double maxLon, double maxLat) {
+	}
+
+	/** Adds up rows of the per-cell, per-type counts. */
 	static final class Builder {
 
 		private final int zoom;
 
-		private final Map<String, Cell> cells = new LinkedHashMap<>();
+		private final Map<CellKey, Cell> cells = new LinkedHashMap<>();
 
 		Builder(int zoom) {
 			this.zoom = zoom;
 		}
 
-		void add(long cx, long cy, String type, long n, double sumLon, double sumLat, double minLon, double minLat,
-				double maxLon, double maxLat) {
-			Cell cell = cells.computeIfAbsent(zoom + "/" + cx + "/" + cy, Cell::new);
-			cell.count += n;
-			cell.sumLon += sumLon;
-			cell.sumLat += sumLat;
-			cell.minLon = Math.min(cell.minLon, minLon);
-			cell.minLat = Math.min(cell.minLat, minLat);
-			cell.maxLon = Math.max(cell.maxLon, maxLon);
-			cell.maxLat = Math.max(cell.maxLat, maxLat);
-			cell.byType.merge(type, n, Long::sum);
+		void add(CellCount row) {
+			Cell cell = cells.computeIfAbsent(new CellKey(row.cx(), row.cy()), k -> new Cell(zoom + "/" + k.cx() + "/" + k.cy()));
+			cell.count += row.n();
+			cell.sumLon += row.sumLon();
+			cell.sumLat += row.sumLat();
+			cell.minLon = Math.min(cell.minLon, row.minLon());
+			cell.minLat = Math.min(cell.minLat, row.minLat());
+			cell.maxLon = Math.max(cell.maxLon, row.maxLon());
+			cell.maxLat = Math.max(cell.maxLat, row.maxLat());
+			cell.byType.merge(row.type(), row.n(), Long::sum);
+		}
+
+		private record CellKey(long cx, long cy) {
 		}
 
 		/** The clusters, largest first (then by id), so a client can draw the big ones on top. */

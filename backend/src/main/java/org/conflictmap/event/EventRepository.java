@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +28,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -42,10 +47,23 @@ public class EventRepository {
 	/** What every public read sees. */
 	public static final Set<String> PUBLISHED = Set.of("published");
 
+	/** Rows {@link WindowParts} keeps by default: about 100 bytes each. */
+	public static final long DEFAULT_WINDOW_PART_ROWS = 300_000;
+
 	private final JdbcClient jdbc;
 
+	private final WindowParts parts;
+
 	public EventRepository(JdbcClient jdbc) {
+		this(jdbc, DEFAULT_WINDOW_PART_ROWS);
+	}
+
+	/** @param windowPartRows how many rows of windows' parts to keep; 0 reads every window whole */
+	@Autowired
+	public EventRepository(JdbcClient jdbc,
+			@Value("${conflictmap.window-parts.max-rows:" + DEFAULT_WINDOW_PART_ROWS + "}") long windowPartRows) {
 		this.jdbc = jdbc;
+		this.parts = new WindowParts(windowPartRows);
 	}
 
 	/** One event by id, whatever its curation status. */
@@ -87,45 +105,156 @@ public class EventRepository {
 
 	/**
 	 * Counts of the published events that match, for the timeline, the legend and the filters: per start
-	 * day and type, per claim status, and the actors most often named.
+	 * day and type, per claim status, and the actors most often named. A query with both dates is counted
+	 * from {@link WindowParts}' days, read only where not already kept.
 	 * @param actorLimit how many actors at most
 	 */
 	public EventStats stats(EventQuery query, int actorLimit) {
-		var where = where(query, PUBLISHED);
-		// The actor count is the costliest (a join with the actor rows): on a connection of its own, at the
-		// same time as the others. No transaction around them: each statement sees its own snapshot either
-		// way (READ COMMITTED), and no connection is held while another is awaited, so a busy pool cannot
-		// lock itself up with requests that each hold one connection and wait for a second.
-		CompletableFuture<List<EventStats.ActorCount>> actors = CompletableFuture.supplyAsync(
+		var tally = new StatsTally();
+		if (query.from() == null || query.to() == null || !parts.enabled()) {
+			countWhole(where(query, PUBLISHED), tally);
+			return tally.stats(actorLimit);
+		}
+		var key = WindowParts.Key.of(dataVersion(), "stats", query);
+		List<DayStats> days = parts.between(key, query.from(), query.to(),
+				(first, last) -> countByDay(startingBetween(query, first, last)), DayStats::rows);
+		if (days == null) {
+			countWhole(where(query, PUBLISHED), tally);
+			return tally.stats(actorLimit);
+		}
+		days.forEach(tally::add);
+		Where before = reachingInto(query);
+		if (before != null) {
+			countWhole(before, tally);
+		}
+		return tally.stats(actorLimit);
+	}
+
+	/**
+	 * The three counts of {@link #stats} for one WHERE. The actor count is the costliest (a join with the
+	 * actor rows): on a connection of its own, at the same time as the others. No transaction around them:
+	 * each statement sees its own snapshot either way (READ COMMITTED), and no connection is held while
+	 * another is awaited, so a busy pool cannot lock itself up with requests that each hold one connection
+	 * and wait for a second.
+	 */
+	private void countWhole(Where where, StatsTally tally) {
+		var actors = new ActorTally();
+		CompletableFuture<Void> actorCount = CompletableFuture.runAsync(
 				() -> jdbc.sql(EventSql.COUNT_BY_ACTOR.formatted(where.sql))
 					.params(where.params)
-					.param("actorLimit", actorLimit)
-					.query((rs, n) -> new EventStats.ActorCount(rs.getString("actor"), rs.getLong("n")))
-					.list(),
+					.query((RowCallbackHandler) rs -> actors.add(rs.getString("actor_key"), rs.getString("actor"),
+							rs.getLong("n"))),
 				SIDE_QUERIES);
-		var days = new java.util.TreeMap<LocalDate, Map<String, Long>>();
 		jdbc.sql(EventSql.COUNT_BY_DAY_AND_TYPE.formatted(where.sql))
 			.params(where.params)
-			.query((RowCallbackHandler) rs -> days
-				.computeIfAbsent(rs.getObject("start_day", LocalDate.class), d -> new java.util.TreeMap<>())
-				.put(rs.getString("event_type"), rs.getLong("n")));
-		var byStatus = new java.util.TreeMap<String, Long>();
-		LocalDate[] span = new LocalDate[2];
+			.query((RowCallbackHandler) rs -> tally.addType(rs.getObject("start_day", LocalDate.class),
+					rs.getString("event_type"), rs.getLong("n")));
 		jdbc.sql(EventSql.COUNT_BY_CLAIM_STATUS.formatted(where.sql))
 			.params(where.params)
+			.query((RowCallbackHandler) rs -> tally.addStatus(rs.getString("claim_status"), rs.getLong("n"),
+					rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class)));
+		join(actorCount);
+		tally.actors.addAll(actors);
+	}
+
+	/** The same counts per start day, for {@link WindowParts}. */
+	private SortedMap<LocalDate, DayStats> countByDay(Where where) {
+		var days = new TreeMap<LocalDate, DayStats>();
+		var actorRows = new TreeMap<LocalDate, List<ActorRow>>();
+		var spellings = new HashMap<String, String>();
+		CompletableFuture<Void> actorCount = CompletableFuture.runAsync(
+				() -> jdbc.sql(EventSql.COUNT_BY_DAY_AND_ACTOR.formatted(where.sql))
+					.params(where.params)
+					.query((RowCallbackHandler) rs -> actorRows
+						.computeIfAbsent(rs.getObject("start_day", LocalDate.class), d -> new ArrayList<>())
+						.add(new ActorRow(spellings.computeIfAbsent(rs.getString("actor_key"), k -> k),
+								spellings.computeIfAbsent(rs.getString("actor"), a -> a), rs.getLong("n")))),
+				SIDE_QUERIES);
+		jdbc.sql(EventSql.COUNT_BY_DAY_AND_TYPE.formatted(where.sql))
+			.params(where.params)
+			.query((RowCallbackHandler) rs -> days.computeIfAbsent(rs.getObject("start_day", LocalDate.class), DayStats::new)
+				.byType.put(EventVocabulary.canonical(rs.getString("event_type")), rs.getLong("n")));
+		jdbc.sql(EventSql.COUNT_BY_DAY_AND_CLAIM_STATUS.formatted(where.sql))
+			.params(where.params)
 			.query((RowCallbackHandler) rs -> {
-				byStatus.put(rs.getString("claim_status"), rs.getLong("n"));
-				LocalDate first = rs.getObject("first_day", LocalDate.class);
+				DayStats day = days.computeIfAbsent(rs.getObject("start_day", LocalDate.class), DayStats::new);
+				day.byStatus.put(EventVocabulary.canonical(rs.getString("claim_status")), rs.getLong("n"));
 				LocalDate last = rs.getObject("last_day", LocalDate.class);
-				span[0] = span[0] == null || first.isBefore(span[0]) ? first : span[0];
-				span[1] = span[1] == null || last.isAfter(span[1]) ? last : span[1];
+				day.lastDay = day.lastDay == null || last.isAfter(day.lastDay) ? last : day.lastDay;
 			});
+		join(actorCount);
+		actorRows.forEach((day, rows) -> days.computeIfAbsent(day, DayStats::new).actors = List.copyOf(rows));
+		return days;
+	}
+
+	private static void join(CompletableFuture<?> future) {
 		try {
-			return EventStats.of(span[0], span[1], days, byStatus, actors.join());
+			future.join();
 		}
 		catch (CompletionException ex) {
 			throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
 		}
+	}
+
+	private record ActorRow(String key, String spelling, long count) {
+	}
+
+	/** The events starting on one day, counted as {@link #stats} counts them. */
+	private static final class DayStats {
+
+		final LocalDate day;
+
+		final Map<String, Long> byType = new TreeMap<>();
+
+		final Map<String, Long> byStatus = new TreeMap<>();
+
+		LocalDate lastDay;
+
+		List<ActorRow> actors = List.of();
+
+		DayStats(LocalDate day) {
+			this.day = day;
+		}
+
+		int rows() {
+			return 1 + byType.size() + byStatus.size() + actors.size();
+		}
+
+	}
+
+	/** {@link EventStats} added up from counts of parts of the events. */
+	private static final class StatsTally {
+
+		final TreeMap<LocalDate, Map<String, Long>> days = new TreeMap<>();
+
+		final Map<String, Long> byStatus = new TreeMap<>();
+
+		final ActorTally actors = new ActorTally();
+
+		LocalDate first;
+
+		LocalDate last;
+
+		void addType(LocalDate day, String type, long n) {
+			days.computeIfAbsent(day, d -> new TreeMap<>()).merge(type, n, Long::sum);
+		}
+
+		void addStatus(String status, long n, LocalDate firstDay, LocalDate lastDay) {
+			byStatus.merge(status, n, Long::sum);
+			first = first == null || firstDay.isBefore(first) ? firstDay : first;
+			last = last == null || lastDay.isAfter(last) ? lastDay : last;
+		}
+
+		void add(DayStats day) {
+			day.byType.forEach((type, n) -> addType(day.day, type, n));
+			day.byStatus.forEach((status, n) -> addStatus(status, n, day.day, day.lastDay));
+			day.actors.forEach(a -> actors.add(a.key(), a.spelling(), a.count()));
+		}
+
+		EventStats stats(int actorLimit) {
+			return EventStats.of(first, last, days, byStatus, actors.top(actorLimit));
+		}
+
 	}
 
 	/** Statements a read runs beside its own; when all are busy, the caller runs its statement itself. */
@@ -151,19 +280,47 @@ public class EventRepository {
 
 	/**
 	 * The published events that match (paging aside), counted per cell of a screen-square grid at
-	 * {@code zoom}: the map's server-side clusters.
+	 * {@code zoom}: the map's server-side clusters. A query with both dates is added up from
+	 * {@link WindowParts}' days, read only where not already kept.
 	 */
 	public EventClusters clusters(EventQuery query, int zoom) {
-		var where = where(query, PUBLISHED);
 		var clusters = new EventClusters.Builder(zoom);
-		jdbc.sql(EventSql.COUNT_BY_CELL_AND_TYPE.formatted(where.sql))
+		if (query.from() == null || query.to() == null || !parts.enabled()) {
+			cells(EventSql.COUNT_BY_CELL_AND_TYPE, where(query, PUBLISHED), zoom, (day, cell) -> clusters.add(cell));
+			return clusters.build();
+		}
+		var key = WindowParts.Key.of(dataVersion(), "clusters/" + zoom, query);
+		List<List<EventClusters.CellCount>> days = parts.between(key, query.from(), query.to(), (first, last) -> {
+			var byDay = new TreeMap<LocalDate, List<EventClusters.CellCount>>();
+			cells(EventSql.COUNT_BY_DAY_CELL_AND_TYPE, startingBetween(query, first, last), zoom,
+					(d, cell) -> byDay.computeIfAbsent(d, x -> new ArrayList<>()).add(cell));
+			return byDay;
+		}, List::size);
+		if (days == null) {
+			cells(EventSql.COUNT_BY_CELL_AND_TYPE, where(query, PUBLISHED), zoom, (day, cell) -> clusters.add(cell));
+			return clusters.build();
+		}
+		days.forEach(day -> day.forEach(clusters::add));
+		Where before = reachingInto(query);
+		if (before != null) {
+			cells(EventSql.COUNT_BY_CELL_AND_TYPE, before, zoom, (day, cell) -> clusters.add(cell));
+		}
+		return clusters.build();
+	}
+
+	/** Runs a count per cell (and per day, if the statement has {@code start_day}). */
+	private void cells(String statement, Where where, int zoom,
+			java.util.function.BiConsumer<LocalDate, EventClusters.CellCount> sink) {
+		boolean byDay = statement.contains("start_day");
+		jdbc.sql(statement.formatted(where.sql))
 			.params(where.params)
 			.param("cellLon", EventClusters.cellLon(zoom))
 			.param("cellY", EventClusters.cellY(zoom))
-			.query((RowCallbackHandler) rs -> clusters.add(rs.getLong("cx"), rs.getLong("cy"), rs.getString("event_type"),
-					rs.getLong("n"), rs.getDouble("sum_lon"), rs.getDouble("sum_lat"), rs.getDouble("min_lon"),
-					rs.getDouble("min_lat"), rs.getDouble("max_lon"), rs.getDouble("max_lat")));
-		return clusters.build();
+			.query((RowCallbackHandler) rs -> sink.accept(byDay ? rs.getObject("start_day", LocalDate.class) : null,
+					new EventClusters.CellCount(rs.getLong("cx"), rs.getLong("cy"),
+							EventVocabulary.canonical(rs.getString("event_type")), rs.getLong("n"),
+							rs.getDouble("sum_lon"), rs.getDouble("sum_lat"), rs.getDouble("min_lon"),
+							rs.getDouble("min_lat"), rs.getDouble("max_lon"), rs.getDouble("max_lat"))));
 	}
 
 	/**
@@ -351,61 +508,111 @@ public class EventRepository {
 	}
 
 	private Where where(EventQuery q, Set<String> curation) {
-		var params = new LinkedHashMap<String, Object>();
-		var sql = new StringBuilder();
-		if (curation.equals(PUBLISHED)) {
-			sql.append(EventSql.PUBLIC);
-		}
-		else {
-			sql.append(EventSql.CURATION);
-			params.put("curation", curation);
-		}
+		var w = new WhereBuilder(curation);
 		if (q.from() != null) {
-			sql.append(EventSql.FROM_CLAUSE);
-			params.put("from", q.from());
-			params.put("fromLow", q.from().minusDays(jdbc.sql(EventSql.MAX_SPAN).query(Integer.class).single()));
+			w.from(q.from());
 		}
 		if (q.to() != null) {
-			sql.append(EventSql.TO_CLAUSE);
-			params.put("to", q.to());
+			w.sql.append(EventSql.TO_CLAUSE);
+			w.params.put("to", q.to());
 		}
-		if (q.bbox() != null) {
-			boolean narrowWindow = q.from() != null && q.to() != null
-					&& q.to().toEpochDay() - q.from().toEpochDay() <= EventSql.NARROW_WINDOW_DAYS;
-			if (onH2()) {
-				boolean narrowBox = q.bbox().getWidth() <= EventSql.LONGITUDE_INDEX_MAX_DEGREES;
-				sql.append(narrowBox && !narrowWindow ? EventSql.BBOX_BY_LONGITUDE_INDEX_CLAUSE
-						: EventSql.BBOX_BY_COORDINATES_CLAUSE);
+		boolean narrowWindow = q.from() != null && q.to() != null
+				&& q.to().toEpochDay() - q.from().toEpochDay() <= EventSql.NARROW_WINDOW_DAYS;
+		return w.filters(q, narrowWindow);
+	}
+
+	/** The published events that match but for the dates, and start from {@code first} to {@code last}. */
+	private Where startingBetween(EventQuery q, LocalDate first, LocalDate last) {
+		var w = new WhereBuilder(PUBLISHED);
+		w.sql.append(EventSql.STARTS_CLAUSE);
+		w.params.put("startsFirst", first);
+		w.params.put("startsLast", last);
+		return w.filters(q, last.toEpochDay() - first.toEpochDay() <= EventSql.NARROW_WINDOW_DAYS);
+	}
+
+	/**
+	 * The published events that match but for the dates, start before {@code q.from()} and reach into it
+	 * (a window's events that {@link WindowParts} does not keep), or null when no event spans more than
+	 * a day, so none can.
+	 */
+	private Where reachingInto(EventQuery q) {
+		var w = new WhereBuilder(PUBLISHED);
+		int span = w.from(q.from());
+		if (span == 0) {
+			return null;
+		}
+		w.sql.append(EventSql.STARTS_BEFORE_CLAUSE);
+		return w.filters(q, span <= EventSql.NARROW_WINDOW_DAYS);
+	}
+
+	/** A WHERE clause and its values, built up in the order every read uses. */
+	private final class WhereBuilder {
+
+		final StringBuilder sql = new StringBuilder();
+
+		final Map<String, Object> params = new LinkedHashMap<>();
+
+		WhereBuilder(Set<String> curation) {
+			if (curation.equals(PUBLISHED)) {
+				sql.append(EventSql.PUBLIC);
 			}
 			else {
-				sql.append(narrowWindow ? EventSql.BBOX_BY_COORDINATES_CLAUSE : EventSql.BBOX_CLAUSE);
-			}
-			params.put("minLon", q.bbox().getMinX());
-			params.put("minLat", q.bbox().getMinY());
-			params.put("maxLon", q.bbox().getMaxX());
-			params.put("maxLat", q.bbox().getMaxY());
-		}
-		if (!q.types().isEmpty()) {
-			sql.append(EventSql.TYPES_CLAUSE);
-			params.put("types", q.types());
-		}
-		if (!q.claimStatuses().isEmpty()) {
-			sql.append(EventSql.CLAIM_STATUS_CLAUSE);
-			params.put("claimStatuses", q.claimStatuses());
-		}
-		if (!q.actors().isEmpty()) {
-			sql.append(EventSql.ACTORS_CLAUSE);
-			params.put("actors", q.actors());
-		}
-		if (q.text() != null) {
-			List<String> words = List.of(q.text().toLowerCase(Locale.ROOT).split("\\s+"));
-			for (int i = 0; i < words.size(); i++) {
-				String name = "text" + i;
-				sql.append(String.format(Locale.ROOT, EventSql.TEXT_CLAUSE, name));
-				params.put(name, "%" + likeEscape(words.get(i)) + "%");
+				sql.append(EventSql.CURATION);
+				params.put("curation", curation);
 			}
 		}
-		return new Where(sql.toString(), params);
+
+		/** Events that end on or after {@code from}; returns the longest span, which bounds their start. */
+		int from(LocalDate from) {
+			int span = jdbc.sql(EventSql.MAX_SPAN).query(Integer.class).single();
+			sql.append(EventSql.FROM_CLAUSE);
+			params.put("from", from);
+			params.put("fromLow", from.minusDays(span));
+			return span;
+		}
+
+		/**
+		 * The bbox and the other filters.
+		 * @param narrowWindow whether the dates bound the events to at most {@link EventSql#NARROW_WINDOW_DAYS}
+		 */
+		Where filters(EventQuery q, boolean narrowWindow) {
+			if (q.bbox() != null) {
+				if (onH2()) {
+					boolean narrowBox = q.bbox().getWidth() <= EventSql.LONGITUDE_INDEX_MAX_DEGREES;
+					sql.append(narrowBox && !narrowWindow ? EventSql.BBOX_BY_LONGITUDE_INDEX_CLAUSE
+							: EventSql.BBOX_BY_COORDINATES_CLAUSE);
+				}
+				else {
+					sql.append(narrowWindow ? EventSql.BBOX_BY_COORDINATES_CLAUSE : EventSql.BBOX_CLAUSE);
+				}
+				params.put("minLon", q.bbox().getMinX());
+				params.put("minLat", q.bbox().getMinY());
+				params.put("maxLon", q.bbox().getMaxX());
+				params.put("maxLat", q.bbox().getMaxY());
+			}
+			if (!q.types().isEmpty()) {
+				sql.append(EventSql.TYPES_CLAUSE);
+				params.put("types", q.types());
+			}
+			if (!q.claimStatuses().isEmpty()) {
+				sql.append(EventSql.CLAIM_STATUS_CLAUSE);
+				params.put("claimStatuses", q.claimStatuses());
+			}
+			if (!q.actors().isEmpty()) {
+				sql.append(EventSql.ACTORS_CLAUSE);
+				params.put("actors", q.actors());
+			}
+			if (q.text() != null) {
+				List<String> words = List.of(q.text().toLowerCase(Locale.ROOT).split("\\s+"));
+				for (int i = 0; i < words.size(); i++) {
+					String name = "text" + i;
+					sql.append(String.format(Locale.ROOT, EventSql.TEXT_CLAUSE, name));
+					params.put(name, "%" + likeEscape(words.get(i)) + "%");
+				}
+			}
+			return new Where(sql.toString(), params);
+		}
+
 	}
 
 	/** The word as a LIKE pattern matches it literally: its own % and _ are not wildcards. */

@@ -78,6 +78,12 @@ final class EventSql {
 
 	static final String TO_CLAUSE = " AND date_start <= :to";
 
+	/** Events that start on one of a range of days, whatever their end: {@link WindowParts}' days. */
+	static final String STARTS_CLAUSE = " AND date_start BETWEEN :startsFirst AND :startsLast";
+
+	/** With {@link #FROM_CLAUSE}: events that start before the window and reach into it. */
+	static final String STARTS_BEFORE_CLAUSE = " AND date_start < :from";
+
 	// a plain string, not a text block: the clauses are appended and each must start with its space
 	static final String BBOX_CLAUSE = " AND geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)"
 			+ " AND ST_Intersects(geom, ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))";
@@ -197,11 +203,25 @@ final class EventSql {
 			SELECT claim_status, count(*) AS n, min(date_start) AS first_day, max(date_end) AS last_day
 			FROM events WHERE %s GROUP BY claim_status""";
 
-	/** The actors most often named, with how often; the spelling shown is the first alphabetically. */
+	/**
+	 * How often each spelling of each actor is named; {@link ActorTally} adds the spellings of a key up
+	 * and shows the first in Java's order (not the database's collation, which differs between stores).
+	 */
 	static final String COUNT_BY_ACTOR = """
-			SELECT a.actor_key, min(a.actor) AS actor, count(*) AS n
+			SELECT a.actor_key, a.actor, count(*) AS n
 			FROM event_actors a JOIN events ON events.id = a.event_id WHERE %s
-			GROUP BY a.actor_key ORDER BY count(*) DESC, a.actor_key LIMIT :actorLimit""";
+			GROUP BY a.actor_key, a.actor""";
+
+	/** The same per start day: a day's share of {@link WindowParts}' stats. */
+	static final String COUNT_BY_DAY_AND_ACTOR = """
+			SELECT events.date_start AS start_day, a.actor_key, a.actor, count(*) AS n
+			FROM event_actors a JOIN events ON events.id = a.event_id WHERE %s
+			GROUP BY events.date_start, a.actor_key, a.actor""";
+
+	/** Per start day and claim status, with the last day any of them reaches. */
+	static final String COUNT_BY_DAY_AND_CLAIM_STATUS = """
+			SELECT date_start AS start_day, claim_status, count(*) AS n, max(date_end) AS last_day
+			FROM events WHERE %s GROUP BY date_start, claim_status""";
 
 	/**
 	 * Events counted per cell of a square grid on the Web Mercator map (x: longitude; y: Mercator's
@@ -216,6 +236,16 @@ final class EventSql {
 			        FLOOR(LN(TAN(RADIANS(45 + GREATEST(-85, LEAST(85, ST_Y(geom))) / 2))) / :cellY) AS cy
 			      FROM events WHERE %s) cells
 			GROUP BY cx, cy, event_type""";
+
+	/** The same per start day: a day's share of {@link WindowParts}' clusters. */
+	static final String COUNT_BY_DAY_CELL_AND_TYPE = """
+			SELECT start_day, cx, cy, event_type, count(*) AS n, sum(lon) AS sum_lon, sum(lat) AS sum_lat,
+			    min(lon) AS min_lon, min(lat) AS min_lat, max(lon) AS max_lon, max(lat) AS max_lat
+			FROM (SELECT date_start AS start_day, event_type, ST_X(geom) AS lon, ST_Y(geom) AS lat,
+			        FLOOR(ST_X(geom) / :cellLon) AS cx,
+			        FLOOR(LN(TAN(RADIANS(45 + GREATEST(-85, LEAST(85, ST_Y(geom))) / 2))) / :cellY) AS cy
+			      FROM events WHERE %s) cells
+			GROUP BY start_day, cx, cy, event_type""";
 
 	private EventSql() {
 	}

@@ -50,6 +50,23 @@ public final class EventVocabulary {
 	/** ACLED time precision: 1 the day is known, 2 the week, 3 the month. */
 	public static final Set<Integer> TIME_PRECISIONS = Set.of(1, 2, 3);
 
+	private static final Map<String, String> CANONICAL;
+
+	static {
+		var words = new java.util.HashMap<String, String>();
+		EVENT_TYPES.keySet().forEach(t -> words.put(t, t));
+		EVENT_CLAIM_STATUSES.forEach(s -> words.put(s, s));
+		CANONICAL = Map.copyOf(words);
+	}
+
+	/**
+	 * The vocabulary's own instance of an event type or claim status read from the database (the same
+	 * string when it is not one), so that counts kept per day do not hold a copy of the word per row.
+	 */
+	static String canonical(String word) {
+		return word == null ? null : CANONICAL.getOrDefault(word, word);
+	}
+
 	private EventVocabulary() {
 	}
 

@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.distance.DistanceOp;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
 /**
@@ -54,6 +55,18 @@ final class FrontlineDeriver {
 	record Fighting(String eventId, LocalDate start, LocalDate end, Point at, double radiusM) {
 	}
 
+	/**
+	 * A country outline to clip to, with the band along its edge that the front line leaves out, buffered
+	 * once rather than on every day derived (it was most of a day's time).
+	 */
+	record Border(Geometry outline, Geometry edgeBand) {
+
+		static Border of(Geometry outline) {
+			return new Border(outline, outline.getBoundary().buffer(BORDER_MARGIN_M));
+		}
+
+	}
+
 	/** The day's areas (control per side, then contested) and the front line between them. */
 	record Result(LocalDate date, List<Area> areas, Geometry frontline) {
 	}
@@ -66,7 +79,7 @@ final class FrontlineDeriver {
 	 * @param frontSide the side whose area's edge is the front line (its opponents' areas are not all drawn)
 	 */
 	static Result derive(LocalDate date, List<Snapshot> snapshots, List<Change> changes, List<Fighting> fighting,
-			Geometry border, String frontSide, GeometryFactory factory) {
+			Border border, String frontSide, GeometryFactory factory) {
 		Map<String, Held> held = new LinkedHashMap<>();
 		Map<String, LocalDate> snapshotDay = new LinkedHashMap<>();
 		for (Snapshot s : snapshots) {
@@ -111,16 +124,18 @@ final class FrontlineDeriver {
 						List.copyOf(h.evidence)));
 			}
 		}
-		Geometry contested = factory.createGeometryCollection();
+		var discs = new ArrayList<Geometry>();
 		Set<String> contestedEvidence = new LinkedHashSet<>();
 		LocalDate contestedSince = null;
 		for (Fighting f : fighting) {
 			if (!f.start().isAfter(date) && !f.end().isBefore(date)) {
-				contested = contested.union(f.at().buffer(f.radiusM(), 16));
+				discs.add(f.at().buffer(f.radiusM(), 16));
 				contestedEvidence.add(f.eventId());
 				contestedSince = contestedSince == null || f.start().isBefore(contestedSince) ? f.start() : contestedSince;
 			}
 		}
+		// all at once (a cascaded union), not one disc after another
+		Geometry contested = discs.isEmpty() ? factory.createGeometryCollection() : UnaryUnionOp.union(discs);
 		contested = tidy(clip(contested, border));
 		if (!contested.isEmpty()) {
 			areas.add(new Area(null, CONTESTED, DERIVED, contestedSince, contested, List.copyOf(contestedEvidence)));
@@ -130,7 +145,7 @@ final class FrontlineDeriver {
 		if (front != null && !front.area.isEmpty()) {
 			line = clip(front.area, border).getBoundary();
 			if (border != null) {
-				line = line.difference(border.getBoundary().buffer(BORDER_MARGIN_M));
+				line = line.difference(border.edgeBand());
 			}
 		}
 		return new Result(date, areas, line);
@@ -189,8 +204,8 @@ final class FrontlineDeriver {
 
 	}
 
-	private static Geometry clip(Geometry g, Geometry border) {
-		return border == null || g.isEmpty() ? g : g.intersection(border);
+	private static Geometry clip(Geometry g, Border border) {
+		return border == null || g.isEmpty() ? g : g.intersection(border.outline());
 	}
 
 	/** Valid, simplified polygons only. */

@@ -34,12 +34,14 @@ abstract class EventRepositoryContract {
 
 	private EventRepository repository;
 
+	private JdbcClient jdbc;
+
 	protected abstract DataSource dataSource();
 
 	@BeforeEach
 	void emptyStore() {
 		DataSource ds = dataSource();
-		JdbcClient jdbc = JdbcClient.create(ds);
+		jdbc = JdbcClient.create(ds);
 		// the application never deletes events, so nothing cascades: each table is emptied
 		jdbc.sql("DELETE FROM event_actors").update();
 		jdbc.sql("DELETE FROM event_versions").update();
@@ -335,6 +337,85 @@ abstract class EventRepositoryContract {
 			.containsExactly(tuple(1L, Set.of("Battles")));
 		assertThat(repository.clusters(filtered(Set.of("Explosions/Remote violence"), Set.of(), Set.of(), null), 5)
 			.matched()).isEqualTo(1);
+	}
+
+	@Test
+	void aWindowAddedUpFromKeptDaysCountsWhatOneReadOfItCounts() {
+		// two months of events around Aleppo and Hama, a quarter lasting up to a week, in three types, with
+		// claims, and actors in two spellings of one name
+		var random = new java.util.Random(7);
+		String[] types = { "Battles", "Explosions/Remote violence", "Protests" };
+		String[] subTypes = { "Armed clash", "Air/drone strike", "Peaceful protest" };
+		String[][] claims = { {}, { "reported" }, { "confirmed" }, { "contested", "reported" } };
+		List<List<String>> actors = List.of(List.of("HTS"), List.of("Hts"), List.of("Government", "Russia"));
+		for (int i = 0; i < 80; i++) {
+			var start = java.time.LocalDate.parse("2024-11-01").plusDays(random.nextInt(61));
+			var end = start.plusDays(random.nextInt(4) == 0 ? 1 + random.nextInt(6) : 0);
+			double[] at = random.nextBoolean() ? ALEPPO : HAMA;
+			double[] near = { at[0] + random.nextGaussian() * 0.2, at[1] + random.nextGaussian() * 0.2 };
+			int t = random.nextInt(types.length);
+			Event e = withType(event("e" + i, start.toString(), end.toString(), near), types[t], subTypes[t]);
+			e = withClaims(e, claims[random.nextInt(claims.length)]);
+			e = withActors(e, actors.get(random.nextInt(actors.size())), List.of(), List.of());
+			repository.insert(e, "seed", "h", "test");
+		}
+		var readWhole = new EventRepository(jdbc, 0);
+		var aleppo = new Envelope(36.6, 37.6, 35.8, 36.6);
+		var windows = new ArrayList<EventQuery>();
+		// a slider's steps: the start forward, the end back, the start back, the end forward, both out, then
+		// jumps elsewhere and a step from there
+		for (String[] w : new String[][] { { "2024-11-10", "2024-12-20" }, { "2024-11-11", "2024-12-20" },
+				{ "2024-11-12", "2024-12-20" }, { "2024-11-12", "2024-12-19" }, { "2024-11-08", "2024-12-19" },
+				{ "2024-11-08", "2024-12-22" }, { "2024-11-05", "2024-12-26" }, { "2024-12-24", "2024-12-31" },
+				{ "2024-12-23", "2024-12-31" }, { "2024-11-01", "2024-11-01" } }) {
+			windows.add(query(w[0], w[1], null));
+			windows.add(query(w[0], w[1], aleppo));
+		}
+		windows.add(new EventQuery(java.time.LocalDate.parse("2024-11-12"), java.time.LocalDate.parse("2024-12-19"),
+				null, EventQuery.MAX_LIMIT, 0, Set.of("Battles"), Set.of(EventFilters.actorKey("HTS")),
+				Set.of("reported", "unclaimed"), null));
+		windows.add(new EventQuery(java.time.LocalDate.parse("2024-11-12"), java.time.LocalDate.parse("2024-12-19"),
+				aleppo, EventQuery.MAX_LIMIT, 0, Set.of(), Set.of(), Set.of(), "title"));
+
+		for (EventQuery w : windows) {
+			assertSameCounts(repository, readWhole, w);
+		}
+		EventQuery window = windows.get(2);
+		long before = repository.stats(window, 5).total();
+		assertThat(before).isPositive();
+		assertThat(repository.stats(window, 5).actors()).extracting(EventStats.ActorCount::name)
+			.as("the two spellings of one actor are counted together, shown as the first in Java's order")
+			.contains("HTS")
+			.doesNotContain("Hts");
+
+		// writes between two steps: one event more in the window, one moved into it by a longer end
+		repository.insert(event("new", "2024-11-30", "2024-11-30", HAMA), "seed", "h", "test");
+		Event early = repository.insert(event("early", "2024-10-20", "2024-10-20", ALEPPO), "seed", "h", "test");
+		repository.update(new Event(early.id(), early.title(), early.summary(), early.eventType(),
+				early.subEventType(), early.actors(), early.dateStart(), java.time.LocalDate.parse("2024-11-15"),
+				early.timePrecision(), early.placeText(), early.geocode(), early.country(), early.admin1(),
+				early.geom(), early.fatalities(), early.claims(), early.sources(), early.controlChange(),
+				early.status(), early.version(), early.createdAt(), early.updatedAt()), "seed", "h2", "test");
+		assertThat(repository.stats(window, 5).total()).as("both writes are seen at once").isEqualTo(before + 2);
+		assertThat(repository.clusters(window, 9).matched()).isEqualTo(before + 2);
+		for (EventQuery w : windows) {
+			assertSameCounts(repository, readWhole, w);
+		}
+	}
+
+	private static void assertSameCounts(EventRepository kept, EventRepository whole, EventQuery w) {
+		String window = w.from() + ".." + w.to() + (w.bbox() == null ? "" : " in " + w.bbox());
+		assertThat(kept.stats(w, 5)).as("stats of " + window).isEqualTo(whole.stats(w, 5));
+		assertThat(cells(kept.clusters(w, 9))).as("clusters of " + window).isEqualTo(cells(whole.clusters(w, 9)));
+		assertThat(kept.clusters(w, 9).matched()).isEqualTo(whole.count(w));
+	}
+
+	/** Clusters as text: the mean position to 1e-9 degrees (sums added in another order differ in the last bits). */
+	private static List<String> cells(EventClusters clusters) {
+		return clusters.clusters().stream()
+			.map(c -> String.format(java.util.Locale.ROOT, "%s %d %.9f %.9f %s %s", c.id(), c.count(), c.lon(), c.lat(),
+					java.util.Arrays.toString(c.bbox()), c.byType()))
+			.toList();
 	}
 
 	private static EventQuery filtered(Set<String> types, Set<String> actors, Set<String> statuses, String text) {

@@ -101,7 +101,8 @@ class FrontlineDeriverTest {
 	void theFrontLineIsTheEdgeOfTheAreaLessTheInternationalBorder() throws ParseException {
 		Geometry border = wkt("POLYGON ((-50000 -50000, 100000 -50000, 100000 20000, -50000 20000, -50000 -50000))");
 
-		var r = FrontlineDeriver.derive(D0, List.of(snapshot(POCKET)), List.of(), List.of(), border, "a", F);
+		var r = FrontlineDeriver.derive(D0, List.of(snapshot(POCKET)), List.of(), List.of(),
+				FrontlineDeriver.Border.of(border), "a", F);
 
 		assertThat(r.frontline().getLength()).as("three sides of the square; the fourth is the border")
 			.isCloseTo(60_000 - 2 * FrontlineDeriver.BORDER_MARGIN_M, within(500.0));

@@ -100,7 +100,8 @@ class MapClustersBrowserTest {
 		page.locator(".range-slider .thumb.start").focus();
 		long[] steps = BrowserPages.sliderSteps(page, 10);
 		System.out.printf("map-clusters: %,d events in view; first draw %d ms; the start of the window moved a day at a"
-				+ " time: median %d ms, max %d ms per step%n", EVENTS, firstDrawMs, BrowserPages.median(steps), BrowserPages.max(steps));
+				+ " time: median %d ms, max %d ms per step (%s)%n", EVENTS, firstDrawMs, BrowserPages.median(steps),
+				BrowserPages.max(steps), java.util.Arrays.toString(steps));
 	}
 
 	@Test

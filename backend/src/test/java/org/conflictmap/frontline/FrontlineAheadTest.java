@@ -1,0 +1,52 @@
+package org.conflictmap.frontline;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+import org.conflictmap.event.EventRepository;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.NewsGeocoder;
+import org.conflictmap.geocode.EventGeocoder;
+import org.conflictmap.ingest.SeedImporter;
+import org.conflictmap.support.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.conflictmap.support.TestEvents.event;
+
+/**
+ * Days a slider is about to ask for are derived ahead: what it then gets is the day itself, as a service
+ * that never read ahead derives it, and a write made meanwhile is in it.
+ */
+class FrontlineAheadTest {
+
+	@Test
+	void theDayAfterASlidersStepIsTheDayItselfAndSeesAWriteMadeMeanwhile() throws InterruptedException {
+		DataSource ds = TestDatabases.h2();
+		var repository = new EventRepository(JdbcClient.create(ds));
+		Gazetteer gazetteer = Gazetteer.loadDefault();
+		new SeedImporter(repository, new EventGeocoder(gazetteer, new NewsGeocoder(gazetteer)),
+				new TransactionTemplate(new DataSourceTransactionManager(ds)))
+			.importDirectory(Path.of("seeds"));
+		var slider = new FrontlineService(repository, gazetteer, Path.of("seeds"));
+		var direct = new FrontlineService(repository, gazetteer, Path.of("seeds"));
+
+		slider.on(LocalDate.parse("2024-12-01"));
+		slider.on(LocalDate.parse("2024-12-02")); // a step forward: the 3rd is derived ahead
+		Thread.sleep(500);
+		assertThat(new String(slider.on(LocalDate.parse("2024-12-03")).body()))
+			.isEqualTo(new String(direct.on(LocalDate.parse("2024-12-03")).body()));
+
+		slider.on(LocalDate.parse("2024-12-04")); // the 5th ahead, then at once a write that changes it
+		repository.insert(event("deir-ez-zor-taken", "2024-12-05", "2024-12-05", new double[] { 40.14, 35.33 }),
+				"seed", "h", "test");
+		assertThat(new String(slider.on(LocalDate.parse("2024-12-05")).body())).contains("deir-ez-zor-taken")
+			.isEqualTo(new String(direct.on(LocalDate.parse("2024-12-05")).body()));
+	}
+
+}
