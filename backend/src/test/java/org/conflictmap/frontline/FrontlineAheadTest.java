@@ -3,18 +3,9 @@ package org.conflictmap.frontline;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-import javax.sql.DataSource;
-
-import org.conflictmap.event.EventRepository;
 import org.conflictmap.gazetteer.Gazetteer;
-import org.conflictmap.gazetteer.NewsGeocoder;
-import org.conflictmap.geocode.EventGeocoder;
-import org.conflictmap.ingest.SeedImporter;
-import org.conflictmap.support.TestDatabases;
+import org.conflictmap.ingest.SeedFixture;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.conflictmap.support.TestEvents.event;
@@ -27,12 +18,10 @@ class FrontlineAheadTest {
 
 	@Test
 	void theDayAfterASlidersStepIsTheDayItselfAndSeesAWriteMadeMeanwhile() throws InterruptedException {
-		DataSource ds = TestDatabases.h2();
-		var repository = new EventRepository(JdbcClient.create(ds));
-		Gazetteer gazetteer = Gazetteer.loadDefault();
-		new SeedImporter(repository, new EventGeocoder(gazetteer, new NewsGeocoder(gazetteer)),
-				new TransactionTemplate(new DataSourceTransactionManager(ds)))
-			.importDirectory(Path.of("seeds"));
+		var seeded = new SeedFixture();
+		seeded.importer.importDirectory(Path.of("seeds"));
+		var repository = seeded.repository;
+		Gazetteer gazetteer = SeedFixture.gazetteer();
 		var slider = new FrontlineService(repository, gazetteer, Path.of("seeds"));
 		var direct = new FrontlineService(repository, gazetteer, Path.of("seeds"));
 

@@ -4,22 +4,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import org.conflictmap.event.EventRepository;
-import org.conflictmap.gazetteer.Gazetteer;
-import org.conflictmap.gazetteer.NewsGeocoder;
-import org.conflictmap.geocode.EventGeocoder;
-import org.conflictmap.ingest.SeedImporter;
-import org.conflictmap.support.TestDatabases;
+import org.conflictmap.ingest.SeedFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,13 +27,9 @@ class FrontlineSeedsTest {
 
 	@BeforeAll
 	static void offensive() {
-		DataSource ds = TestDatabases.h2();
-		var repository = new EventRepository(JdbcClient.create(ds));
-		Gazetteer gazetteer = Gazetteer.loadDefault();
-		new SeedImporter(repository, new EventGeocoder(gazetteer, new NewsGeocoder(gazetteer)),
-				new TransactionTemplate(new DataSourceTransactionManager(ds)))
-			.importDirectory(Path.of("seeds"));
-		frontlines = new FrontlineService(repository, gazetteer, Path.of("seeds"));
+		var seeded = new SeedFixture();
+		seeded.importer.importDirectory(Path.of("seeds"));
+		frontlines = new FrontlineService(seeded.repository, SeedFixture.gazetteer(), Path.of("seeds"));
 	}
 
 	@Test

@@ -13,22 +13,27 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A seed importer over a fresh H2GIS store and the shipped gazetteer: the real parts, wired by hand. */
-final class SeedFixture {
+public final class SeedFixture {
 
 	private static final Gazetteer GAZETTEER = Gazetteer.loadDefault();
 
-	final EventRepository repository;
+	public final EventRepository repository;
 
-	final SeedImporter importer;
+	public final SeedImporter importer;
 
-	final JdbcClient jdbc;
+	public final JdbcClient jdbc;
 
-	SeedFixture() {
+	public SeedFixture() {
 		DataSource ds = TestDatabases.h2();
 		jdbc = JdbcClient.create(ds);
 		repository = new EventRepository(jdbc);
 		importer = new SeedImporter(repository, new EventGeocoder(GAZETTEER, new NewsGeocoder(GAZETTEER)),
 				new TransactionTemplate(new DataSourceTransactionManager(ds)));
+	}
+
+	/** The shipped gazetteer, loaded once for every fixture. */
+	public static Gazetteer gazetteer() {
+		return GAZETTEER;
 	}
 
 	long storedEvents() {
