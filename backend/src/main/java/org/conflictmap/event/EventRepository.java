@@ -111,13 +111,9 @@ public class EventRepository {
 	 */
 	public EventStats stats(EventQuery query, int actorLimit) {
 		var tally = new StatsTally();
-		if (query.from() == null || query.to() == null || !parts.enabled()) {
-			countWhole(where(query, PUBLISHED), tally);
-			return tally.stats(actorLimit);
-		}
-		var key = WindowParts.Key.of(dataVersion(), "stats", query);
-		List<DayStats> days = parts.between(key, query.from(), query.to(),
-				(first, last) -> countByDay(startingBetween(query, first, last)), DayStats::rows);
+		List<DayStats> days = !keepsParts(query) ? null
+				: parts.between(WindowParts.Key.of(dataVersion(), "stats", query), query.from(), query.to(),
+						(first, last) -> countByDay(startingBetween(query, first, last)), DayStats::rows);
 		if (days == null) {
 			countWhole(where(query, PUBLISHED), tally);
 			return tally.stats(actorLimit);
@@ -285,12 +281,8 @@ public class EventRepository {
 	 */
 	public EventClusters clusters(EventQuery query, int zoom) {
 		var clusters = new EventClusters.Builder(zoom);
-		if (query.from() == null || query.to() == null || !parts.enabled()) {
-			cells(EventSql.COUNT_BY_CELL_AND_TYPE, where(query, PUBLISHED), zoom, (day, cell) -> clusters.add(cell));
-			return clusters.build();
-		}
-		var key = WindowParts.Key.of(dataVersion(), "clusters/" + zoom, query);
-		List<List<EventClusters.CellCount>> days = parts.between(key, query.from(), query.to(), (first, last) -> {
+		var key = keepsParts(query) ? WindowParts.Key.of(dataVersion(), "clusters/" + zoom, query) : null;
+		List<List<EventClusters.CellCount>> days = key == null ? null : parts.between(key, query.from(), query.to(), (first, last) -> {
 			var byDay = new TreeMap<LocalDate, List<EventClusters.CellCount>>();
 			cells(EventSql.COUNT_BY_DAY_CELL_AND_TYPE, startingBetween(query, first, last), zoom,
 					(d, cell) -> byDay.computeIfAbsent(d, x -> new ArrayList<>()).add(cell));
@@ -306,6 +298,11 @@ public class EventRepository {
 			cells(EventSql.COUNT_BY_CELL_AND_TYPE, before, zoom, (day, cell) -> clusters.add(cell));
 		}
 		return clusters.build();
+	}
+
+	/** Whether a read of {@code query} goes through {@link WindowParts}: one with both dates, when it is on. */
+	private boolean keepsParts(EventQuery query) {
+		return query.from() != null && query.to() != null && parts.enabled();
 	}
 
 	/** Runs a count per cell (and per day, if the statement has {@code start_day}). */
