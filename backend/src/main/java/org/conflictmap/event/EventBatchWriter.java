@@ -32,7 +32,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The bulk write path for imports of many thousands of events: the same rows as
- * {@link EventRepository#insert} (event, actors, version 1 in the history), sent with PostgreSQL's COPY
+ * {@link EventRepository#insert} (event, actors, version 1 in the history, whose feature is left to the
+ * events row: {@link EventSql#WRITE_OUT_FIRST_VERSION}), sent with PostgreSQL's COPY
  * on PostGIS and as JDBC batches elsewhere, and one move of the data version per import instead of one
  * per event. The caller holds the transaction; a {@link Batches} lives inside it.
  */
@@ -208,7 +209,7 @@ public class EventBatchWriter {
 			pending = copier.submit(() -> {
 				copy.copyIn(EventSql.COPY_EVENTS, copyText(rows.events, EVENT_COLUMNS, 1024));
 				copy.copyIn(EventSql.COPY_ACTORS, copyText(rows.actors, ACTOR_COLUMNS, 64));
-				copy.copyIn(EventSql.COPY_VERSIONS, copyText(rows.versions, VERSION_COLUMNS, 1536));
+				copy.copyIn(EventSql.COPY_VERSIONS, copyText(rows.versions, VERSION_COLUMNS, 96));
 				return null;
 			});
 		}
@@ -226,7 +227,8 @@ public class EventBatchWriter {
 				var version = new HashMap<String, Object>();
 				version.put("id", stored.id());
 				version.put("version", 1);
-				version.put("feature", EventJson.featureString(stored));
+				// the events row is this version until the event's first change writes it out
+				version.put("feature", null);
 				version.put("writtenAt", EventRepository.utc(now));
 				version.put("writtenBy", writtenBy);
 				version.put("change", EventChange.CREATED);

@@ -391,6 +391,13 @@ public class EventRepository {
 					+ current.version() + ", not " + event.version());
 		}
 		Event stored = event.withVersion(current.version() + 1, current.createdAt(), now());
+		if (current.version() == 1) {
+			// an import leaves its first version to the events row, which is about to change
+			jdbc.sql(EventSql.WRITE_OUT_FIRST_VERSION)
+				.param("id", current.id())
+				.param("feature", EventJson.featureString(current))
+				.update();
+		}
 		int rows = jdbc.sql(EventSql.UPDATE).params(params(stored, origin, originHash)).update();
 		if (rows != 1) {
 			throw new OptimisticLockingFailureException("event " + event.id() + " changed while it was being saved");
@@ -412,17 +419,25 @@ public class EventRepository {
 		return jdbc.sql(EventSql.SELECT_VERSION_FEATURE)
 			.param("id", id)
 			.param("version", version)
-			.query(String.class)
-			.optional()
-			.map(EventJson::fromFeature);
+			.query((rs, n) -> {
+				String feature = rs.getString("version_feature");
+				return feature == null ? map(rs) : EventJson.fromFeature(feature);
+			})
+			.optional();
 	}
 
 	/** The stored feature of every version, oldest first, for the history's diffs. */
 	public List<String> featureHistory(String id) {
 		return jdbc.sql(EventSql.SELECT_VERSION_FEATURES)
 			.param("id", id)
-			.query(String.class)
+			.query((rs, n) -> versionFeature(rs))
 			.list();
+	}
+
+	/** A version's feature: as stored, or where an import left it to the events row, that row's. */
+	private static String versionFeature(ResultSet rs) throws SQLException {
+		String feature = rs.getString("version_feature");
+		return feature != null ? feature : EventJson.featureString(map(rs));
 	}
 
 	/**

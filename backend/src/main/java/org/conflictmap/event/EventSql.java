@@ -36,7 +36,8 @@ final class EventSql {
 
 	/**
 	 * PostgreSQL's bulk path for imports: the columns of {@link #INSERT}, {@link #INSERT_ACTOR} and
-	 * {@link #INSERT_VERSION} in COPY's text format. The geometry goes in as EWKT.
+	 * {@link #INSERT_VERSION} in COPY's text format. The geometry goes in as EWKT; the first version's
+	 * feature as NULL (see {@link #WRITE_OUT_FIRST_VERSION}).
 	 */
 	static final String COPY_EVENTS = """
 			COPY events (id, title, summary, event_type, sub_event_type, actors_json, date_start, date_end,
@@ -163,10 +164,27 @@ final class EventSql {
 
 	static final String SELECT_VERSIONS = VERSION_COLUMNS + " WHERE event_id = :id ORDER BY version";
 
-	static final String SELECT_VERSION_FEATURE = """
-			SELECT feature_json FROM event_versions WHERE event_id = :id AND version = :version""";
+	/**
+	 * A version's stored feature, and where it is NULL (an imported event's first version, see
+	 * {@link #WRITE_OUT_FIRST_VERSION}) the events row's columns, read in the same statement so both come
+	 * from one snapshot.
+	 */
+	private static final String VERSION_FEATURES = """
+			SELECT v.feature_json AS version_feature, e.* FROM event_versions v
+			LEFT JOIN (SELECT %s FROM events WHERE id = :id) e ON v.feature_json IS NULL
+			WHERE v.event_id = :id""".formatted(COLUMNS);
 
-	static final String SELECT_VERSION_FEATURES = "SELECT feature_json FROM event_versions WHERE event_id = :id ORDER BY version";
+	static final String SELECT_VERSION_FEATURE = VERSION_FEATURES + " AND v.version = :version";
+
+	static final String SELECT_VERSION_FEATURES = VERSION_FEATURES + " ORDER BY v.version";
+
+	/**
+	 * Before an event's first change: its first version written out from the events row, where an import
+	 * left it NULL (the row was then the version; after the change it no longer is).
+	 */
+	static final String WRITE_OUT_FIRST_VERSION = """
+			UPDATE event_versions SET feature_json = :feature
+			WHERE event_id = :id AND version = 1 AND feature_json IS NULL""";
 
 	/** The changes feed: every version written since a point in time, in the order written. */
 	static final String CHANGES = VERSION_COLUMNS + " v WHERE written_at >= :since";

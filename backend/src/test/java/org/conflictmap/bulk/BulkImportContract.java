@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import org.conflictmap.event.Event;
 import org.conflictmap.event.EventBatchWriter;
+import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
 import org.conflictmap.gazetteer.Gazetteer;
@@ -180,6 +181,33 @@ abstract class BulkImportContract {
 				.query(String.class)
 				.set()).as(id).isNotEmpty().isEqualTo(named.keySet());
 		}
+	}
+
+	@Test
+	void anImportedEventsFirstVersionStaysWhatTheFileSaidThroughItsLaterChanges() {
+		importAcled(synthetic, "acled.csv");
+		Event imported = events.findById("acled-syr2").orElseThrow();
+		String importedFeature = EventJson.featureString(imported);
+		assertThat(events.atVersion("acled-syr2", 1)).contains(imported);
+		assertThat(events.featureHistory("acled-syr2")).containsExactly(importedFeature);
+		// what makes an import fast: the first version is not written out a second time
+		assertThat(jdbc.sql("SELECT count(*) FROM event_versions WHERE feature_json IS NULL").query(Long.class).single())
+			.isEqualTo(ROWS);
+
+		Event drafted = events.update(imported.withStatus("draft"), "api", "curator-hash", "editor");
+		byte[] corrected = replaceField(synthetic, 4, 26, "42");
+		assertThat(importAcled(corrected, "acled.csv").updated()).isEqualTo(1);
+		Event corrections = events.findById("acled-syr3").orElseThrow();
+
+		assertThat(events.atVersion("acled-syr2", 1)).as("the version the curator changed").contains(imported);
+		assertThat(events.atVersion("acled-syr2", 2)).contains(drafted);
+		assertThat(events.featureHistory("acled-syr2")).containsExactly(importedFeature, EventJson.featureString(drafted));
+		assertThat(events.atVersion("acled-syr3", 1).orElseThrow().fatalities()).as("as first imported")
+			.isNotEqualTo(42);
+		assertThat(events.atVersion("acled-syr3", 2)).contains(corrections);
+		assertThat(corrections.fatalities()).isEqualTo(42);
+		assertThat(jdbc.sql("SELECT count(*) FROM event_versions WHERE feature_json IS NULL").query(Long.class).single())
+			.as("written out for the two events changed").isEqualTo(ROWS - 2);
 	}
 
 	@Test
