@@ -319,10 +319,9 @@ public class BulkImporter {
 				}
 			}
 			long[] lines = { batch.get(0).line, batch.get(batch.size() - 1).line };
-			var prepared = batches.prepare(fresh, freshHashes);
 			// the batch before may still be on its way in: its failure shows here
 			storing(inFlight, batches::await);
-			storing(lines, () -> batches.insert(prepared));
+			storing(lines, () -> batches.insert(fresh, freshHashes));
 			inFlight = lines;
 			inserted += fresh.size();
 			batch.clear();

@@ -1,7 +1,6 @@
 package org.conflictmap.event;
 
 import java.io.IOException;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -10,12 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -175,68 +177,78 @@ public class EventBatchWriter {
 		}
 
 		/**
-		 * New events as version 1 made ready to insert, each with its origin hash ({@code events} and
-		 * {@code hashes} are parallel lists). Touches no connection, so it can run beside a batch in flight.
+		 * Inserts new events as version 1, each with its origin hash ({@code events} and {@code hashes} are
+		 * parallel lists, not changed afterwards), after the batch before it. On PostgreSQL it returns while
+		 * the rows are written out and sent on the second thread; a failure then surfaces at {@link #await}
+		 * or {@link #close}.
 		 */
-		public Prepared prepare(List<Event> events, List<String> hashes) {
-			Rows rows = rows(events, hashes);
-			if (copy != null) {
-				for (var row : rows.events) {
-					row.put("geom", "SRID=4326;POINT(" + row.get("lon") + " " + row.get("lat") + ")");
-				}
-			}
-			return new Prepared(rows);
-		}
-
-		/**
-		 * Inserts what {@link #prepare} made ready, after the batch before it. On PostgreSQL it returns while
-		 * the COPY runs; a failure then surfaces at {@link #await} or {@link #close}.
-		 */
-		public void insert(Prepared prepared) {
+		public void insert(List<Event> events, List<String> hashes) {
 			await();
-			Rows rows = prepared.rows;
-			if (rows.events.isEmpty()) {
+			if (events.isEmpty()) {
 				return;
 			}
+			var rows = new NewRows(events, hashes);
 			if (copy == null) {
-				jdbc.batchUpdate(EventSql.INSERT, rows.maps(rows.events));
-				if (!rows.actors.isEmpty()) {
-					jdbc.batchUpdate(EventSql.INSERT_ACTOR, rows.maps(rows.actors));
+				jdbc.batchUpdate(EventSql.INSERT, maps(rows.events()));
+				var actors = maps(rows.actors());
+				if (actors.length > 0) {
+					jdbc.batchUpdate(EventSql.INSERT_ACTOR, actors);
 				}
-				jdbc.batchUpdate(EventSql.INSERT_VERSION, rows.maps(rows.versions));
+				jdbc.batchUpdate(EventSql.INSERT_VERSION, maps(rows.versions()));
 				return;
 			}
 			pending = copier.submit(() -> {
-				copy.copyIn(EventSql.COPY_EVENTS, copyText(rows.events, EVENT_COLUMNS, 1024));
-				copy.copyIn(EventSql.COPY_ACTORS, copyText(rows.actors, ACTOR_COLUMNS, 64));
-				copy.copyIn(EventSql.COPY_VERSIONS, copyText(rows.versions, VERSION_COLUMNS, 96));
+				copy.copyIn(EventSql.COPY_EVENTS, new CopyText(rows.events().map(row -> {
+					row.put("geom", "SRID=4326;POINT(" + row.get("lon") + " " + row.get("lat") + ")");
+					return row;
+				}), EVENT_COLUMNS), CopyText.PART);
+				copy.copyIn(EventSql.COPY_ACTORS, new CopyText(rows.actors(), ACTOR_COLUMNS), CopyText.PART);
+				copy.copyIn(EventSql.COPY_VERSIONS, new CopyText(rows.versions(), VERSION_COLUMNS), CopyText.PART);
 				return null;
 			});
 		}
 
-		/** The three tables' rows for new events, by {@link EventSql}'s parameter names. */
-		private Rows rows(List<Event> events, List<String> hashes) {
-			var rows = new Rows(new ArrayList<>(events.size()), new ArrayList<>(events.size() * 2),
-					new ArrayList<>(events.size()));
-			for (int i = 0; i < events.size(); i++) {
-				Event stored = events.get(i).withVersion(1, now, now);
-				rows.events.add(EventRepository.params(stored, origin, hashes.get(i)));
-				for (var actor : EventFilters.actorRows(stored.actors()).entrySet()) {
-					rows.actors.add(Map.of("id", stored.id(), "key", actor.getKey(), "actor", actor.getValue()));
-				}
-				var version = new HashMap<String, Object>();
-				version.put("id", stored.id());
-				version.put("version", 1);
-				// the events row is this version until the event's first change writes it out
-				version.put("feature", null);
-				version.put("writtenAt", EventRepository.utc(now));
-				version.put("writtenBy", writtenBy);
-				version.put("change", EventChange.CREATED);
-				version.put("status", stored.status());
-				version.put("restoredFrom", null);
-				rows.versions.add(version);
+		/** The three tables' rows for new events, by {@link EventSql}'s parameter names, made as they are read. */
+		private final class NewRows {
+
+			private final List<Event> stored;
+
+			private final List<String> hashes;
+
+			NewRows(List<Event> events, List<String> hashes) {
+				this.stored = events.stream().map(e -> e.withVersion(1, now, now)).toList();
+				this.hashes = hashes;
 			}
-			return rows;
+
+			Stream<Map<String, Object>> events() {
+				return IntStream.range(0, stored.size())
+					.mapToObj(i -> EventRepository.params(stored.get(i), origin, hashes.get(i)));
+			}
+
+			Stream<Map<String, Object>> actors() {
+				return stored.stream()
+					.flatMap(e -> EventFilters.actorRows(e.actors())
+						.entrySet()
+						.stream()
+						.map(actor -> Map.<String, Object>of("id", e.id(), "key", actor.getKey(), "actor", actor.getValue())));
+			}
+
+			Stream<Map<String, Object>> versions() {
+				return stored.stream().map(e -> {
+					var version = new HashMap<String, Object>();
+					version.put("id", e.id());
+					version.put("version", 1);
+					// the events row is this version until the event's first change writes it out
+					version.put("feature", null);
+					version.put("writtenAt", EventRepository.utc(now));
+					version.put("writtenBy", writtenBy);
+					version.put("change", EventChange.CREATED);
+					version.put("status", e.status());
+					version.put("restoredFrom", null);
+					return version;
+				});
+			}
+
 		}
 
 		/** Waits for the batch in flight, if any; rethrows its failure. */
@@ -285,49 +297,79 @@ public class EventBatchWriter {
 
 	}
 
-	/** A batch of new events made ready by {@link Batches#prepare}. */
-	public static final class Prepared {
-
-		private final Rows rows;
-
-		private Prepared(Rows rows) {
-			this.rows = rows;
-		}
-
-	}
-
-	private record Rows(List<Map<String, Object>> events, List<Map<String, Object>> actors,
-			List<Map<String, Object>> versions) {
-
-		@SuppressWarnings("unchecked")
-		Map<String, Object>[] maps(List<Map<String, Object>> list) {
-			return list.toArray(Map[]::new);
-		}
-
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object>[] maps(Stream<Map<String, Object>> rows) {
+		return rows.toArray(Map[]::new);
 	}
 
 	/**
-	 * Rows in COPY's text format (tab between columns, \N for null, backslash escapes) as the UTF-8 bytes
-	 * the driver sends as they are.
+	 * Rows in COPY's text format (tab between columns, \N for null, backslash escapes), as UTF-8 bytes the
+	 * driver sends as they are, made a part at a time as it reads them: the database takes in one part
+	 * while the next is written, instead of waiting for the whole batch's text.
 	 */
-	private static InputStream copyText(List<Map<String, Object>> rows, List<String> columns, int rowSize) {
-		var text = new StringBuilder(rows.size() * rowSize);
-		for (var row : rows) {
-			for (int c = 0; c < columns.size(); c++) {
-				if (c > 0) {
-					text.append('\t');
-				}
-				Object value = row.get(columns.get(c));
-				if (value == null) {
-					text.append("\\N");
-				}
-				else {
-					escape(text, value.toString());
-				}
-			}
-			text.append('\n');
+	private static final class CopyText extends InputStream {
+
+		/** About what the driver reads at once. */
+		static final int PART = 64 * 1024;
+
+		private final Iterator<Map<String, Object>> rows;
+
+		private final List<String> columns;
+
+		private final StringBuilder text = new StringBuilder(PART + 4 * 1024);
+
+		private byte[] part = new byte[0];
+
+		private int at;
+
+		CopyText(Stream<Map<String, Object>> rows, List<String> columns) {
+			this.rows = rows.iterator();
+			this.columns = columns;
 		}
-		return new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8));
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) {
+			if (length == 0) {
+				return 0;
+			}
+			if (at == part.length && !nextPart()) {
+				return -1;
+			}
+			int n = Math.min(length, part.length - at);
+			System.arraycopy(part, at, buffer, offset, n);
+			at += n;
+			return n;
+		}
+
+		@Override
+		public int read() {
+			byte[] one = new byte[1];
+			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+		}
+
+		private boolean nextPart() {
+			text.setLength(0);
+			while (text.length() < PART && rows.hasNext()) {
+				var row = rows.next();
+				for (int c = 0; c < columns.size(); c++) {
+					if (c > 0) {
+						text.append('\t');
+					}
+					Object value = row.get(columns.get(c));
+					if (value == null) {
+						text.append("\\N");
+					}
+					else {
+						escape(text, value.toString());
+					}
+				}
+				text.append('\n');
+			}
+			part = text.toString().getBytes(StandardCharsets.UTF_8);
+			at = 0;
+			return part.length > 0;
+		}
+
 	}
 
 	private static void escape(StringBuilder text, String value) {
