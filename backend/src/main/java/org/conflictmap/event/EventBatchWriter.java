@@ -1,15 +1,12 @@
 package org.conflictmap.event;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +29,14 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Repository;
 
+import static org.conflictmap.event.CopyBinary.Kind.DATE;
+import static org.conflictmap.event.CopyBinary.Kind.FLOAT8;
+import static org.conflictmap.event.CopyBinary.Kind.INT2;
+import static org.conflictmap.event.CopyBinary.Kind.INT4;
+import static org.conflictmap.event.CopyBinary.Kind.POINT_4326;
+import static org.conflictmap.event.CopyBinary.Kind.TEXT;
+import static org.conflictmap.event.CopyBinary.Kind.TIMESTAMPTZ;
+
 /**
  * The bulk write path for imports of many thousands of events: the same rows as
  * {@link EventRepository#insert} (event, actors, version 1 in the history, whose feature is left to the
@@ -42,16 +47,27 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EventBatchWriter {
 
-	/** {@link EventSql#COPY_EVENTS}'s columns as {@link EventRepository#params} names them; "geom" is built. */
-	private static final List<String> EVENT_COLUMNS = List.of("id", "title", "summary", "eventType", "subEventType",
-			"actors", "dateStart", "dateEnd", "timePrecision", "placeText", "placeId", "geoPrecision", "geocodeMethod",
-			"geocodeScore", "geocode", "country", "admin1", "geom", "fatalities", "claims", "sources", "controlSide",
-			"controlChange", "status", "version", "origin", "originHash", "createdAt", "updatedAt", "claimStatus");
+	/** {@link EventSql#COPY_EVENTS}'s columns as {@link EventRepository#params} names them, and their types. */
+	private static final List<CopyBinary.Column> EVENT_COLUMNS = columns("id", TEXT, "title", TEXT, "summary", TEXT,
+			"eventType", TEXT, "subEventType", TEXT, "actors", TEXT, "dateStart", DATE, "dateEnd", DATE,
+			"timePrecision", INT2, "placeText", TEXT, "placeId", TEXT, "geoPrecision", INT2, "geocodeMethod", TEXT,
+			"geocodeScore", FLOAT8, "geocode", TEXT, "country", TEXT, "admin1", TEXT, "lon/lat", POINT_4326,
+			"fatalities", INT4, "claims", TEXT, "sources", TEXT, "controlSide", TEXT, "controlChange", TEXT,
+			"status", TEXT, "version", INT4, "origin", TEXT, "originHash", TEXT, "createdAt", TIMESTAMPTZ,
+			"updatedAt", TIMESTAMPTZ, "claimStatus", TEXT);
 
-	private static final List<String> ACTOR_COLUMNS = List.of("id", "key", "actor");
+	private static final List<CopyBinary.Column> ACTOR_COLUMNS = columns("id", TEXT, "key", TEXT, "actor", TEXT);
 
-	private static final List<String> VERSION_COLUMNS = List.of("id", "version", "feature", "writtenAt", "writtenBy",
-			"change", "status", "restoredFrom");
+	private static final List<CopyBinary.Column> VERSION_COLUMNS = columns("id", TEXT, "version", INT4, "feature",
+			TEXT, "writtenAt", TIMESTAMPTZ, "writtenBy", TEXT, "change", TEXT, "status", TEXT, "restoredFrom", INT4);
+
+	private static List<CopyBinary.Column> columns(Object... keysAndKinds) {
+		var columns = new ArrayList<CopyBinary.Column>();
+		for (int i = 0; i < keysAndKinds.length; i += 2) {
+			columns.add(new CopyBinary.Column((String) keysAndKinds[i], (CopyBinary.Kind) keysAndKinds[i + 1]));
+		}
+		return List.copyOf(columns);
+	}
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -198,12 +214,9 @@ public class EventBatchWriter {
 				return;
 			}
 			pending = copier.submit(() -> {
-				copy.copyIn(EventSql.COPY_EVENTS, new CopyText(rows.events().map(row -> {
-					row.put("geom", "SRID=4326;POINT(" + row.get("lon") + " " + row.get("lat") + ")");
-					return row;
-				}), EVENT_COLUMNS), CopyText.PART);
-				copy.copyIn(EventSql.COPY_ACTORS, new CopyText(rows.actors(), ACTOR_COLUMNS), CopyText.PART);
-				copy.copyIn(EventSql.COPY_VERSIONS, new CopyText(rows.versions(), VERSION_COLUMNS), CopyText.PART);
+				copy.copyIn(EventSql.COPY_EVENTS, new CopyBinary(rows.events(), EVENT_COLUMNS), CopyBinary.PART);
+				copy.copyIn(EventSql.COPY_ACTORS, new CopyBinary(rows.actors(), ACTOR_COLUMNS), CopyBinary.PART);
+				copy.copyIn(EventSql.COPY_VERSIONS, new CopyBinary(rows.versions(), VERSION_COLUMNS), CopyBinary.PART);
 				return null;
 			});
 		}
@@ -300,98 +313,6 @@ public class EventBatchWriter {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object>[] maps(Stream<Map<String, Object>> rows) {
 		return rows.toArray(Map[]::new);
-	}
-
-	/**
-	 * Rows in COPY's text format (tab between columns, \N for null, backslash escapes), as UTF-8 bytes the
-	 * driver sends as they are, made a part at a time as it reads them: the database takes in one part
-	 * while the next is written, instead of waiting for the whole batch's text.
-	 */
-	private static final class CopyText extends InputStream {
-
-		/** About what the driver reads at once. */
-		static final int PART = 64 * 1024;
-
-		private final Iterator<Map<String, Object>> rows;
-
-		private final List<String> columns;
-
-		private final StringBuilder text = new StringBuilder(PART + 4 * 1024);
-
-		private byte[] part = new byte[0];
-
-		private int at;
-
-		CopyText(Stream<Map<String, Object>> rows, List<String> columns) {
-			this.rows = rows.iterator();
-			this.columns = columns;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) {
-			if (length == 0) {
-				return 0;
-			}
-			if (at == part.length && !nextPart()) {
-				return -1;
-			}
-			int n = Math.min(length, part.length - at);
-			System.arraycopy(part, at, buffer, offset, n);
-			at += n;
-			return n;
-		}
-
-		@Override
-		public int read() {
-			byte[] one = new byte[1];
-			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-		}
-
-		private boolean nextPart() {
-			text.setLength(0);
-			while (text.length() < PART && rows.hasNext()) {
-				var row = rows.next();
-				for (int c = 0; c < columns.size(); c++) {
-					if (c > 0) {
-						text.append('\t');
-					}
-					Object value = row.get(columns.get(c));
-					if (value == null) {
-						text.append("\\N");
-					}
-					else {
-						escape(text, value.toString());
-					}
-				}
-				text.append('\n');
-			}
-			part = text.toString().getBytes(StandardCharsets.UTF_8);
-			at = 0;
-			return part.length > 0;
-		}
-
-	}
-
-	private static void escape(StringBuilder text, String value) {
-		int i = 0;
-		while (i < value.length() && value.charAt(i) != '\\' && value.charAt(i) >= ' ') {
-			i++;
-		}
-		if (i == value.length()) {
-			text.append(value);
-			return;
-		}
-		text.append(value, 0, i);
-		for (; i < value.length(); i++) {
-			char ch = value.charAt(i);
-			switch (ch) {
-				case '\\' -> text.append("\\\\");
-				case '\t' -> text.append("\\t");
-				case '\n' -> text.append("\\n");
-				case '\r' -> text.append("\\r");
-				default -> text.append(ch);
-			}
-		}
 	}
 
 }

@@ -36,20 +36,20 @@ final class EventSql {
 
 	/**
 	 * PostgreSQL's bulk path for imports: the columns of {@link #INSERT}, {@link #INSERT_ACTOR} and
-	 * {@link #INSERT_VERSION} in COPY's text format. The geometry goes in as EWKT; the first version's
-	 * feature as NULL (see {@link #WRITE_OUT_FIRST_VERSION}).
+	 * {@link #INSERT_VERSION} in COPY's binary format ({@link CopyBinary}). The geometry goes in as EWKB; the
+	 * first version's feature as NULL (see {@link #WRITE_OUT_FIRST_VERSION}).
 	 */
 	static final String COPY_EVENTS = """
 			COPY events (id, title, summary, event_type, sub_event_type, actors_json, date_start, date_end,
 			    time_precision, place_text, place_id, geo_precision, geocode_method, geocode_score, geocode_json,
 			    country, admin1, geom, fatalities, claims_json, sources_json, control_side, control_change, status,
-			    version, origin, origin_hash, created_at, updated_at, claim_status) FROM STDIN""";
+			    version, origin, origin_hash, created_at, updated_at, claim_status) FROM STDIN (FORMAT binary)""";
 
-	static final String COPY_ACTORS = "COPY event_actors (event_id, actor_key, actor) FROM STDIN";
+	static final String COPY_ACTORS = "COPY event_actors (event_id, actor_key, actor) FROM STDIN (FORMAT binary)";
 
 	static final String COPY_VERSIONS = """
 			COPY event_versions (event_id, version, feature_json, written_at, written_by, change_kind, status,
-			    restored_from) FROM STDIN""";
+			    restored_from) FROM STDIN (FORMAT binary)""";
 
 	/** PostgreSQL only. */
 	static final String ANALYZE_AFTER_LOAD = "VACUUM (ANALYZE) events, event_actors";

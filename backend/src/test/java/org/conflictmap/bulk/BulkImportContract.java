@@ -3,7 +3,9 @@ package org.conflictmap.bulk;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -185,8 +187,13 @@ abstract class BulkImportContract {
 
 	@Test
 	void anImportedEventsFirstVersionStaysWhatTheFileSaidThroughItsLaterChanges() {
+		Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		importAcled(synthetic, "acled.csv");
 		Event imported = events.findById("acled-syr2").orElseThrow();
+		assertThat(imported.createdAt()).isBetween(before, Instant.now()).isEqualTo(imported.updatedAt());
+		assertThat(events.versions("acled-syr2")).singleElement()
+			.satisfies(v -> assertThat(v.at()).isEqualTo(imported.createdAt()));
+		assertThat(imported.dateEnd()).isEqualTo(imported.dateStart());
 		String importedFeature = EventJson.featureString(imported);
 		assertThat(events.atVersion("acled-syr2", 1)).contains(imported);
 		assertThat(events.featureHistory("acled-syr2")).containsExactly(importedFeature);
@@ -208,6 +215,13 @@ abstract class BulkImportContract {
 		assertThat(corrections.fatalities()).isEqualTo(42);
 		assertThat(jdbc.sql("SELECT count(*) FROM event_versions WHERE feature_json IS NULL").query(Long.class).single())
 			.as("written out for the two events changed").isEqualTo(ROWS - 2);
+	}
+
+	@Test
+	void textWithTabsBackslashesLineBreaksAndArabicReadsBackAsWritten() {
+		String notes = "قصف مدفعي على تل\tحماة \\N \\ \"quoted\"\nsecond line; 🛰 done";
+		importAcled(replaceField(synthetic, 5, 25, notes), "acled.csv");
+		assertThat(events.findById("acled-syr4").orElseThrow().summary()).isEqualTo(notes);
 	}
 
 	@Test
