@@ -2,6 +2,7 @@ package org.conflictmap.frontline;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.ingest.SeedFixture;
@@ -15,6 +16,30 @@ import static org.conflictmap.support.TestEvents.event;
  * that never read ahead derives it, and a write made meanwhile is in it.
  */
 class FrontlineAheadTest {
+
+	@Test
+	void theDaysWarmedUpAfterAnImportAreTheDaysThemselvesAndSeeAWriteMadeAfter() throws InterruptedException {
+		var seeded = new SeedFixture();
+		seeded.importer.importDirectory(Path.of("seeds"));
+		var repository = seeded.repository;
+		Gazetteer gazetteer = SeedFixture.gazetteer();
+		var warmed = new FrontlineService(repository, gazetteer, Path.of("seeds"));
+		var direct = new FrontlineService(repository, gazetteer, Path.of("seeds"));
+		List<LocalDate> days = direct.dates();
+		LocalDate first = days.get(0);
+		LocalDate last = days.get(days.size() - 1);
+
+		warmed.warmUp();
+		Thread.sleep(1_000);
+		assertThat(new String(warmed.on(last).body())).isEqualTo(new String(direct.on(last).body()));
+		assertThat(new String(warmed.on(first).body())).isEqualTo(new String(direct.on(first).body()));
+
+		warmed.warmUp(); // and at once a write that changes the last day
+		repository.insert(event("deir-ez-zor-taken", last.toString(), last.toString(), new double[] { 40.14, 35.33 }),
+				"seed", "h", "test");
+		assertThat(new String(warmed.on(last).body())).contains("deir-ez-zor-taken")
+			.isEqualTo(new String(direct.on(last).body()));
+	}
 
 	@Test
 	void theDayAfterASlidersStepIsTheDayItselfAndSeesAWriteMadeMeanwhile() throws InterruptedException {
