@@ -4,27 +4,43 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.conflictmap.event.EventRepository;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.ingest.SeedFixture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.conflictmap.support.TestEvents.event;
 
 /**
- * Days a slider is about to ask for are derived ahead: what it then gets is the day itself, as a service
- * that never read ahead derives it, and a write made meanwhile is in it.
+ * Days derived ahead (the next day of a slider's step, the days warmed up after a start or an import):
+ * what a reader then gets is the day itself, as a service that never reads ahead derives it, and a write
+ * made meanwhile is in it.
  */
 class FrontlineAheadTest {
 
-	@Test
-	void theDaysWarmedUpAfterAnImportAreTheDaysThemselvesAndSeeAWriteMadeAfter() throws InterruptedException {
+	private EventRepository repository;
+
+	/** The service under test, which reads ahead. */
+	private FrontlineService ahead;
+
+	/** One on the same store that is only ever asked. */
+	private FrontlineService direct;
+
+	@BeforeEach
+	void seededStoreAndTwoServices() {
 		var seeded = new SeedFixture();
 		seeded.importer.importDirectory(Path.of("seeds"));
-		var repository = seeded.repository;
+		repository = seeded.repository;
 		Gazetteer gazetteer = SeedFixture.gazetteer();
-		var warmed = new FrontlineService(repository, gazetteer, Path.of("seeds"));
-		var direct = new FrontlineService(repository, gazetteer, Path.of("seeds"));
+		ahead = new FrontlineService(repository, gazetteer, Path.of("seeds"));
+		direct = new FrontlineService(repository, gazetteer, Path.of("seeds"));
+	}
+
+	@Test
+	void theDaysWarmedUpAfterAnImportAreTheDaysThemselvesAndSeeAWriteMadeAfter() throws InterruptedException {
+		var warmed = ahead;
 		List<LocalDate> days = direct.dates();
 		LocalDate first = days.get(0);
 		LocalDate last = days.get(days.size() - 1);
@@ -43,12 +59,7 @@ class FrontlineAheadTest {
 
 	@Test
 	void theDayAfterASlidersStepIsTheDayItselfAndSeesAWriteMadeMeanwhile() throws InterruptedException {
-		var seeded = new SeedFixture();
-		seeded.importer.importDirectory(Path.of("seeds"));
-		var repository = seeded.repository;
-		Gazetteer gazetteer = SeedFixture.gazetteer();
-		var slider = new FrontlineService(repository, gazetteer, Path.of("seeds"));
-		var direct = new FrontlineService(repository, gazetteer, Path.of("seeds"));
+		var slider = ahead;
 
 		slider.on(LocalDate.parse("2024-12-01"));
 		slider.on(LocalDate.parse("2024-12-02")); // a step forward: the 3rd is derived ahead
