@@ -218,6 +218,18 @@ abstract class BulkImportContract {
 	}
 
 	@Test
+	void aFirstImportFindsAnEventOfItsKindWrittenBeforeIt() {
+		Event written = events.insert(org.conflictmap.support.TestEvents.event("acled-syr2", "2024-12-01", "2024-12-01",
+				new double[] { 37.16, 36.20 }), "api", "curator-hash", "editor");
+
+		var report = importAcled(synthetic, "acled.csv");
+
+		assertThat(report.keptCuratorEdits()).isEqualTo(1);
+		assertThat(report.inserted()).isEqualTo(ROWS - 1);
+		assertThat(events.findById("acled-syr2")).contains(written);
+	}
+
+	@Test
 	void textWithTabsBackslashesLineBreaksAndArabicReadsBackAsWritten() {
 		String notes = "قصف مدفعي على تل\tحماة \\N \\ \"quoted\"\nsecond line; 🛰 done";
 		importAcled(replaceField(synthetic, 5, 25, notes), "acled.csv");
