@@ -65,6 +65,22 @@ class MapBrowserTest {
 	}
 
 	@Test
+	void everyScriptThePageLoadsIsAskedForAtOnceNotAfterTheModuleThatImportsIt() {
+		newPage(1280, 800);
+		open("/");
+		@SuppressWarnings("unchecked")
+		var loaded = (java.util.List<String>) page.evaluate("() => performance.getEntriesByType('resource')"
+				+ ".map(e => new URL(e.name).pathname).filter(p => p.startsWith('/js/'))");
+		@SuppressWarnings("unchecked")
+		var preloaded = (java.util.List<String>) page.evaluate("() => [...document.querySelectorAll("
+				+ "'link[rel=modulepreload]')].map(l => new URL(l.href).pathname)");
+		// index.html's modulepreload list is main.js's module graph: none missing (fetched late), none extra
+		assertThat(preloaded).doesNotHaveDuplicates();
+		assertThat(new java.util.TreeSet<>(loaded)).isEqualTo(new java.util.TreeSet<>(
+				java.util.stream.Stream.concat(preloaded.stream(), java.util.stream.Stream.of("/js/main.js")).toList()));
+	}
+
+	@Test
 	void theSliderFollowsTheKeyboardAndTheUrlAndLayersFollowTheSlider() {
 		newPage(1280, 800);
 		open("/?from=2024-11-26&to=2024-12-05");
