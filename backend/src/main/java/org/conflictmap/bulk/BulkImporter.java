@@ -152,7 +152,7 @@ public class BulkImporter {
 			maintenance = (System.nanoTime() - before) / 1e9;
 		}
 		if (run.inserted + run.updated > 0) {
-			publisher.publishEvent(new EventsImported(run.inserted + run.updated));
+			publisher.publishEvent(new EventsImported());
 		}
 		return new Report(file, format.toString(), run.rows, run.inserted, run.updated, run.unchanged, run.kept,
 				run.disagrees, seconds, maintenance);

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +69,7 @@ final class CopyBinary extends InputStream {
 
 	private boolean ended;
 
-	private byte[] part = new byte[0];
-
+	/** The part being read: {@link #out}'s bytes from {@link #at} to its position. */
 	private int at;
 
 	CopyBinary(Stream<Map<String, Object>> rows, List<Column> columns) {
@@ -84,11 +82,11 @@ final class CopyBinary extends InputStream {
 		if (length == 0) {
 			return 0;
 		}
-		if (at == part.length && !nextPart()) {
+		if (at == out.position() && !nextPart()) {
 			return -1;
 		}
-		int n = Math.min(length, part.length - at);
-		System.arraycopy(part, at, buffer, offset, n);
+		int n = Math.min(length, out.position() - at);
+		System.arraycopy(out.array(), at, buffer, offset, n);
 		at += n;
 		return n;
 	}
@@ -116,9 +114,8 @@ final class CopyBinary extends InputStream {
 			out.putShort((short) -1);
 			ended = true;
 		}
-		part = Arrays.copyOf(out.array(), out.position());
 		at = 0;
-		return part.length > 0;
+		return out.position() > 0;
 	}
 
 	private void row(Map<String, Object> row) {

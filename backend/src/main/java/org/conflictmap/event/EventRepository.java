@@ -284,18 +284,18 @@ public class EventRepository {
 		var key = keepsParts(query) ? WindowParts.Key.of(dataVersion(), "clusters/" + zoom, query) : null;
 		List<List<EventClusters.CellCount>> days = key == null ? null : parts.between(key, query.from(), query.to(), (first, last) -> {
 			var byDay = new TreeMap<LocalDate, List<EventClusters.CellCount>>();
-			cells(EventSql.COUNT_BY_DAY_CELL_AND_TYPE, startingBetween(query, first, last), zoom,
+			cells(true, startingBetween(query, first, last), zoom,
 					(d, cell) -> byDay.computeIfAbsent(d, x -> new ArrayList<>()).add(cell));
 			return byDay;
 		}, List::size);
 		if (days == null) {
-			cells(EventSql.COUNT_BY_CELL_AND_TYPE, where(query, PUBLISHED), zoom, (day, cell) -> clusters.add(cell));
+			cells(false, where(query, PUBLISHED), zoom, (day, cell) -> clusters.add(cell));
 			return clusters.build();
 		}
 		days.forEach(day -> day.forEach(clusters::add));
 		Where before = reachingInto(query);
 		if (before != null) {
-			cells(EventSql.COUNT_BY_CELL_AND_TYPE, before, zoom, (day, cell) -> clusters.add(cell));
+			cells(false, before, zoom, (day, cell) -> clusters.add(cell));
 		}
 		return clusters.build();
 	}
@@ -305,10 +305,13 @@ public class EventRepository {
 		return query.from() != null && query.to() != null && parts.enabled();
 	}
 
-	/** Runs a count per cell (and per day, if the statement has {@code start_day}). */
-	private void cells(String statement, Where where, int zoom,
+	/**
+	 * Runs a count per cell: {@link EventSql#COUNT_BY_CELL_AND_TYPE}, or per day and cell
+	 * ({@link EventSql#COUNT_BY_DAY_CELL_AND_TYPE}) when {@code byDay}; the sink gets the day, or null.
+	 */
+	private void cells(boolean byDay, Where where, int zoom,
 			java.util.function.BiConsumer<LocalDate, EventClusters.CellCount> sink) {
-		boolean byDay = statement.contains("start_day");
+		String statement = byDay ? EventSql.COUNT_BY_DAY_CELL_AND_TYPE : EventSql.COUNT_BY_CELL_AND_TYPE;
 		jdbc.sql(statement.formatted(where.sql))
 			.params(where.params)
 			.param("cellLon", EventClusters.cellLon(zoom))

@@ -181,9 +181,8 @@ public class FrontlineService {
 		try {
 			WARM.execute(() -> {
 				try {
-					refreshIfStale();
+					List<LocalDate> days = dates(); // reads the inputs again if the data changed
 					Inputs current = inputs;
-					List<LocalDate> days = dates();
 					if (days.isEmpty()) {
 						return;
 					}
