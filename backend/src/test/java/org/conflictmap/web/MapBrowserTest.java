@@ -81,6 +81,27 @@ class MapBrowserTest {
 	}
 
 	@Test
+	void theWarmUpAsksForWhatAFirstVisitLoadsAndEachIsAnswered() {
+		newPage(1280, 800);
+		open("/");
+		@SuppressWarnings("unchecked")
+		var plain = (java.util.List<String>) page.evaluate("() => performance.getEntriesByType('resource')"
+				+ ".map(e => new URL(e.name)).filter(u => !u.search && !u.pathname.includes('/images/'))"
+				+ ".map(u => u.pathname)");
+		var warmUp = new org.conflictmap.system.WarmUp(true);
+		String base = "http://localhost:" + port;
+		java.util.List<String> answered = warmUp.run(base);
+
+		// the page, then everything its head names and the map's reads, each answered 200
+		assertThat(answered).first().isEqualTo("/");
+		assertThat(answered.subList(1, answered.size())).containsExactlyElementsOf(
+				org.conflictmap.system.WarmUp.paths(org.conflictmap.support.HttpJson.send("GET", base + "/").body()));
+		assertThat(answered).contains("/js/main.js", "/js/api.js", "/css/map.css", "/api/stats");
+		// every request of a first visit that has no parameters (the images its stylesheets name aside)
+		assertThat(answered).containsAll(plain);
+	}
+
+	@Test
 	void theSliderFollowsTheKeyboardAndTheUrlAndLayersFollowTheSlider() {
 		newPage(1280, 800);
 		open("/?from=2024-11-26&to=2024-12-05");

@@ -81,6 +81,10 @@ class MapClustersBrowserTest {
 		long start = System.nanoTime();
 		open("/");
 		long firstDrawMs = (System.nanoTime() - start) / 1_000_000;
+		// what the first draw waited for: each request the page made, from the navigation's start (ms)
+		Object requests = page.evaluate("() => performance.getEntriesByType('resource').concat(performance"
+				+ ".getEntriesByType('navigation')).map(e => { const u = new URL(e.name);"
+				+ " return (u.pathname.startsWith('/api/') ? u.pathname + u.search.slice(0, 40) : u.pathname) + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd); }).join(', ')");
 
 		assertThat(page.getAttribute("body", "data-mode")).isEqualTo("clusters");
 		assertThat(page.getAttribute("body", "data-events-loaded")).isEqualTo(String.valueOf(EVENTS));
@@ -88,6 +92,17 @@ class MapClustersBrowserTest {
 		assertThat(page.locator("#status").textContent()).startsWith("100,000 events in view, in ")
 			.endsWith(" clusters: zoom in to see each one");
 		assertThat(page.locator("#list-heading").textContent()).isEqualTo("100,000 events in view");
+		// the legend counts the window shown, as the API counts it (the first view takes those counts from
+		// the answer it asked for the slider's bounds: one request for stats, not two)
+		String[] shown = page.getAttribute("body", "data-range").split("/");
+		var stats = HttpJson.get(api("/api/stats?from=" + shown[0] + "&to=" + shown[1])).body();
+		for (String type : java.util.List.of("Battles", "Protests")) {
+			assertThat(page.locator("label:has(#type-" + type.toLowerCase(java.util.Locale.ROOT) + ") .count").textContent())
+				.as("the legend's count of " + type).isEqualTo(String.format(java.util.Locale.ROOT, "%,d",
+						stats.get("by_type").get(type).asLong()));
+		}
+		assertThat(requests.toString()).as("the first view asked for stats once")
+			.containsOnlyOnce("/api/stats");
 		BrowserPages.screenshot(page, "map-clusters.png");
 
 		String window = "from=2024-01-01&to=2024-06-30&type=Battles";
@@ -99,6 +114,7 @@ class MapClustersBrowserTest {
 		open("/");
 		page.locator(".range-slider .thumb.start").focus();
 		long[] steps = BrowserPages.sliderSteps(page, 10);
+		System.out.printf("map-clusters: first draw's requests, from its navigation (ms): %s%n", requests);
 		System.out.printf("map-clusters: %,d events in view; first draw %d ms; the start of the window moved a day at a"
 				+ " time: median %d ms, max %d ms per step (%s)%n", EVENTS, firstDrawMs, BrowserPages.median(steps),
 				BrowserPages.max(steps), java.util.Arrays.toString(steps));
