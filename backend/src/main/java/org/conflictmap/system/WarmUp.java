@@ -10,9 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.conflictmap.event.EventsImported;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,15 +32,21 @@ import org.springframework.stereotype.Component;
  * fresh from its start answers each kind of request slowly the first time (Tomcat, Spring's handlers and
  * filters, the static resources' lookup, gzip, the JSON writers and the database's plans, all loaded and
  * compiled on first use): at 100,000 events the page took 0.25-0.75 s and its scripts 0.5-1 s more on the
- * first visit (MapClustersBrowserTest's log), 10-20 ms each after. This moves that cost off the first
- * visitor. It runs in the background, one request at a time, and gives up quietly (logged at debug) on
- * anything it cannot reach; readiness does not wait for it, since a cold answer is still a right one.
- * Off with {@code conflictmap.warm-up=false}.
+ * first visit (MapClustersBrowserTest's log), 10-20 ms each after. The reads are asked for as the map asks
+ * ({@link #MAP_ACCEPT}), so their answers wait in the response cache (ConditionalReads) for the first
+ * visitor, or that visitor's request joins the one in flight; after each import this service ran
+ * ({@link EventsImported}) they are asked for again, for the new data version (the whole store's stats
+ * took 0.6-0.9 s at 100,000 events). It runs in the background, one request at a time, and gives up
+ * quietly (logged at debug) on anything it cannot reach; readiness does not wait for it, since a cold
+ * answer is still a right one. Off with {@code conflictmap.warm-up=false}.
  */
 @Component
 public class WarmUp {
 
 	private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+
+	/** The {@code Accept} header of the map's reads (frontend js/api.js): part of a cached answer's tag. */
+	public static final String MAP_ACCEPT = "application/geo+json, application/json";
 
 	/** The reads the map makes before its first draw, besides what the page's head names. */
 	private static final List<String> MAP_READS = List.of("/api/map-settings", "/api/sides", "/api/frontlines/dates",
@@ -46,7 +56,23 @@ public class WarmUp {
 	private static final Pattern HEAD_RESOURCE = Pattern
 		.compile("<(?:link|script)\\b[^>]*?\\b(?:href|src)=\"(/[^\"/][^\"]*)\"");
 
+	/** The reads worth asking for again after an import: those that depend on the stored events. */
+	private static final List<String> DATA_READS = List.of("/api/frontlines/dates", "/api/stats");
+
 	private final boolean enabled;
+
+	/** One warm-up at a time, and at most one waiting (it asks for the newest data, like any after it). */
+	private final ThreadPoolExecutor runs = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+			new ArrayBlockingQueue<>(1), r -> {
+				var thread = new Thread(r, "warm-up");
+				thread.setDaemon(true);
+				return thread;
+			}, new ThreadPoolExecutor.DiscardPolicy());
+
+	/** The service's own address, once it is serving. */
+	private volatile String base;
+
+	private volatile HttpClient client;
 
 	private volatile boolean closed;
 
@@ -61,36 +87,33 @@ public class WarmUp {
 				|| web.getWebServer() == null || web.getWebServer().getPort() <= 0) {
 			return;
 		}
-		String base = "http://127.0.0.1:" + web.getWebServer().getPort()
+		client = client();
+		base = "http://127.0.0.1:" + web.getWebServer().getPort()
 				+ web.getEnvironment().getProperty("server.servlet.context-path", "");
-		var thread = new Thread(() -> run(base), "warm-up");
-		thread.setDaemon(true);
-		thread.start();
+		runs.execute(() -> run(base));
+	}
+
+	@EventListener
+	public void imported(EventsImported imported) {
+		String serving = base;
+		if (serving != null) {
+			runs.execute(() -> ask(serving, DATA_READS));
+		}
 	}
 
 	@EventListener
 	public void closing(ContextClosedEvent closing) {
 		closed = true;
+		runs.shutdownNow();
 	}
 
 	/** Asks for the page, what its head names and the map's reads; returns the paths answered with 200. */
 	public List<String> run(String base) {
-		long start = System.nanoTime();
+		HttpClient client = this.client == null ? client() : this.client;
 		var answered = new ArrayList<String>();
-		HttpClient client = HttpClient.newBuilder()
-			.connectTimeout(Duration.ofSeconds(5))
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
 		try {
 			String page = get(client, base, "/", answered);
-			for (String path : paths(page == null ? "" : page)) {
-				if (closed) {
-					break;
-				}
-				get(client, base, path, answered);
-			}
-			log.info("Warmed up: {} of the map's first requests answered in {} ms", answered.size(),
-					(System.nanoTime() - start) / 1_000_000);
+			answered.addAll(ask(client, base, paths(page == null ? "" : page)));
 		}
 		catch (IOException ex) {
 			log.debug("Warm-up stopped: {}", ex.toString());
@@ -101,14 +124,49 @@ public class WarmUp {
 		return answered;
 	}
 
+	private void ask(String base, List<String> paths) {
+		try {
+			ask(client, base, paths);
+		}
+		catch (IOException ex) {
+			log.debug("Warm-up stopped: {}", ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Asks for each path in turn; returns those answered with 200. */
+	private List<String> ask(HttpClient client, String base, List<String> paths)
+			throws IOException, InterruptedException {
+		long start = System.nanoTime();
+		var answered = new ArrayList<String>();
+		for (String path : paths) {
+			if (closed) {
+				break;
+			}
+			get(client, base, path, answered);
+		}
+		log.info("Warmed up: {} of {} of the map's first requests answered in {} ms", answered.size(), paths.size(),
+				(System.nanoTime() - start) / 1_000_000);
+		return answered;
+	}
+
+	private static HttpClient client() {
+		return HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(5))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
 	/** The body of a 200 answer as text, or null; the path is added to {@code answered} on a 200. */
 	private static String get(HttpClient client, String base, String path, List<String> answered)
 			throws IOException, InterruptedException {
 		var request = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(Duration.ofSeconds(30))
-			// as a browser asks: compressed, and JSON for the reads
+			// as the browser asks: compressed, and the reads as the map's scripts ask for them
 			.header("Accept-Encoding", "gzip")
-			.header("Accept", path.startsWith("/api/") ? "application/json" : "*/*")
+			.header("Accept", path.startsWith("/api/") || path.startsWith("/data/") ? MAP_ACCEPT : "*/*")
 			.GET()
 			.build();
 		HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -83,6 +83,12 @@ class MapBrowserTest {
 	@Test
 	void theWarmUpAsksForWhatAFirstVisitLoadsAndEachIsAnswered() {
 		newPage(1280, 800);
+		var accepts = new java.util.concurrent.CopyOnWriteArrayList<String>();
+		page.onRequest(r -> {
+			if (r.url().contains("/api/stats")) {
+				accepts.add(r.headers().get("accept"));
+			}
+		});
 		open("/");
 		@SuppressWarnings("unchecked")
 		var plain = (java.util.List<String>) page.evaluate("() => performance.getEntriesByType('resource')"
@@ -99,6 +105,8 @@ class MapBrowserTest {
 		assertThat(answered).contains("/js/main.js", "/js/api.js", "/css/map.css", "/api/stats");
 		// every request of a first visit that has no parameters (the images its stylesheets name aside)
 		assertThat(answered).containsAll(plain);
+		// and the reads as the map asks for them: the Accept header is part of a cached answer's tag
+		assertThat(accepts).isNotEmpty().containsOnly(org.conflictmap.system.WarmUp.MAP_ACCEPT);
 	}
 
 	@Test
