@@ -34,6 +34,12 @@ public final class SqlRecorder {
 		return SENT.stream().filter(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains(f)).distinct().toList();
 	}
 
+	/** How many of the SQL texts sent so far (repeats included) contain {@code fragment}, case-insensitively. */
+	public static int sent(String fragment) {
+		String f = fragment.toLowerCase(java.util.Locale.ROOT);
+		return (int) SENT.stream().filter(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains(f)).count();
+	}
+
 	/** How many SQL texts were sent so far. */
 	public static int count() {
 		return SENT.size();
