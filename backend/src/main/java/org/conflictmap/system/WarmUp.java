@@ -87,9 +87,17 @@ public class WarmUp {
 				|| web.getWebServer() == null || web.getWebServer().getPort() <= 0) {
 			return;
 		}
+		var env = web.getEnvironment();
+		boolean tls = !"false".equals(env.getProperty("server.ssl.enabled"))
+				&& (env.containsProperty("server.ssl.key-store") || env.containsProperty("server.ssl.certificate")
+						|| env.containsProperty("server.ssl.bundle"));
+		if (tls) {
+			log.info("No warm-up: the service speaks HTTPS, whose certificate is not for 127.0.0.1");
+			return;
+		}
 		client = client();
 		base = "http://127.0.0.1:" + web.getWebServer().getPort()
-				+ web.getEnvironment().getProperty("server.servlet.context-path", "");
+				+ env.getProperty("server.servlet.context-path", "");
 		runs.execute(() -> run(base));
 	}
 
