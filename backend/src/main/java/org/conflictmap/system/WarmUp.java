@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * first visit (MapClustersBrowserTest's log), 10-20 ms each after. The reads are asked for as the map asks
  * ({@link #MAP_ACCEPT}), so their answers wait in the response cache (ConditionalReads) for the first
  * visitor, or that visitor's request joins the one in flight; after each import this service ran
- * ({@link EventsImported}) they are asked for again, for the new data version (the whole store's stats
+ * ({@link EventsImported}) the whole store's stats are asked for again, for the new data version (they
  * took 0.6-0.9 s at 100,000 events). It runs in the background, one request at a time, and gives up
  * quietly (logged at debug) on anything it cannot reach; readiness does not wait for it, since a cold
  * answer is still a right one. Off with {@code conflictmap.warm-up=false}.
@@ -56,8 +56,11 @@ public class WarmUp {
 	private static final Pattern HEAD_RESOURCE = Pattern
 		.compile("<(?:link|script)\\b[^>]*?\\b(?:href|src)=\"(/[^\"/][^\"]*)\"");
 
-	/** The reads worth asking for again after an import: those that depend on the stored events. */
-	private static final List<String> DATA_READS = List.of("/api/frontlines/dates", "/api/stats");
+	/**
+	 * What is asked for again after an import: the whole store's stats, the one first read that depends on
+	 * the events and is kept by the response cache (the territory has a warm-up of its own in FrontlineService).
+	 */
+	private static final List<String> DATA_READS = List.of("/api/stats");
 
 	private final boolean enabled;
 
@@ -105,7 +108,7 @@ public class WarmUp {
 	public void imported(EventsImported imported) {
 		String serving = base;
 		if (serving != null) {
-			runs.execute(() -> ask(serving, DATA_READS));
+			runs.execute(() -> askAgain(serving, DATA_READS));
 		}
 	}
 
@@ -132,7 +135,8 @@ public class WarmUp {
 		return answered;
 	}
 
-	private void ask(String base, List<String> paths) {
+	/** Asks for the paths again (after an import), quietly: nothing waits for the answers. */
+	private void askAgain(String base, List<String> paths) {
 		try {
 			ask(client, base, paths);
 		}
