@@ -84,7 +84,8 @@ class MapClustersBrowserTest {
 		// what the first draw waited for: each request the page made, from the navigation's start (ms)
 		Object requests = page.evaluate("() => performance.getEntriesByType('resource').concat(performance"
 				+ ".getEntriesByType('navigation')).map(e => { const u = new URL(e.name);"
-				+ " return (u.pathname.startsWith('/api/') ? u.pathname + u.search.slice(0, 40) : u.pathname) + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd); }).join(', ')");
+				+ " const name = u.pathname.startsWith('/api/') ? u.pathname + u.search.slice(0, 40) : u.pathname;"
+				+ " return name + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd); }).join(', ')");
 
 		assertThat(page.getAttribute("body", "data-mode")).isEqualTo("clusters");
 		assertThat(page.getAttribute("body", "data-events-loaded")).isEqualTo(String.valueOf(EVENTS));
