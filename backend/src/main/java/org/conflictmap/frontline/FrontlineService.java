@@ -24,7 +24,6 @@ import java.util.stream.Stream;
 
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventRepository;
-import org.conflictmap.event.EventsImported;
 import org.conflictmap.event.TerritoryEvent;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
@@ -35,9 +34,6 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -70,9 +66,6 @@ public class FrontlineService {
 	private volatile String cachedVersion = "";
 
 	private volatile Inputs inputs;
-
-	/** Whether this is the service (not a command), which warms up after a start and each import. */
-	private volatile boolean serving;
 
 	/** The last day asked for, to tell a slider's steps from other reads. */
 	private volatile LocalDate lastAsked;
@@ -155,29 +148,12 @@ public class FrontlineService {
 	}
 
 	/**
-	 * When the service is up and after each import it ran: the layer's inputs read again and the two days
-	 * a first visitor's map asks for (the last day of the slider and the first day of the layer) derived in
-	 * the background, so the first map after a start or an import does not wait for them (at 100,000
-	 * events, 0.7 s each on a cold service). At most one runs and one waits; more are the same work.
+	 * Reads the layer's inputs again and derives the two days a first visitor's map asks for (the last day
+	 * of the slider and the first day of the layer) in the background, so the first map after a start or
+	 * an import does not wait for them (at 100,000 events, 0.7 s each on a cold service); returns at once.
+	 * At most one runs and one waits; more are the same work. Called by system/WarmUp.
 	 */
-	@EventListener
-	public void started(ApplicationReadyEvent ready) {
-		// not in a command (an import from the terminal): no one will ask for a map there
-		serving = ready.getApplicationContext() instanceof WebServerApplicationContext;
-		if (serving) {
-			warmUp();
-		}
-	}
-
-	@EventListener
-	public void imported(EventsImported imported) {
-		if (serving) {
-			warmUp();
-		}
-	}
-
-	/** Starts the warm-up (see {@link #started}); returns at once. */
-	void warmUp() {
+	public void warmUp() {
 		try {
 			WARM.execute(() -> {
 				try {

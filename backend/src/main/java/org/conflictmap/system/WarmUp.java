@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.conflictmap.event.EventsImported;
+import org.conflictmap.frontline.FrontlineService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +39,8 @@ import org.springframework.stereotype.Component;
  * ({@link EventsImported}) the whole store's stats are asked for again, for the new data version (they
  * took 0.6-0.9 s at 100,000 events). It runs in the background, one request at a time, and gives up
  * quietly (logged at debug) on anything it cannot reach; readiness does not wait for it, since a cold
- * answer is still a right one. Off with {@code conflictmap.warm-up=false}.
+ * answer is still a right one. The territory a first map asks for is derived at the same moments
+ * ({@link FrontlineService#warmUp}). Off with {@code conflictmap.warm-up=false}.
  */
 @Component
 public class WarmUp {
@@ -77,10 +79,16 @@ public class WarmUp {
 
 	private volatile HttpClient client;
 
+	/** Whether this is the service (not a command): then it warms up after its start and each import. */
+	private volatile boolean serving;
+
 	private volatile boolean closed;
 
-	public WarmUp(@Value("${conflictmap.warm-up:true}") boolean enabled) {
+	private final FrontlineService frontlines;
+
+	public WarmUp(@Value("${conflictmap.warm-up:true}") boolean enabled, FrontlineService frontlines) {
 		this.enabled = enabled;
+		this.frontlines = frontlines;
 	}
 
 	@EventListener
@@ -90,12 +98,14 @@ public class WarmUp {
 				|| web.getWebServer() == null || web.getWebServer().getPort() <= 0) {
 			return;
 		}
+		serving = true;
+		frontlines.warmUp();
 		var env = web.getEnvironment();
 		boolean tls = !"false".equals(env.getProperty("server.ssl.enabled"))
 				&& (env.containsProperty("server.ssl.key-store") || env.containsProperty("server.ssl.certificate")
 						|| env.containsProperty("server.ssl.bundle"));
 		if (tls) {
-			log.info("No warm-up: the service speaks HTTPS, whose certificate is not for 127.0.0.1");
+			log.info("No warm-up of the page: the service speaks HTTPS, whose certificate is not for 127.0.0.1");
 			return;
 		}
 		client = client();
@@ -106,9 +116,13 @@ public class WarmUp {
 
 	@EventListener
 	public void imported(EventsImported imported) {
-		String serving = base;
-		if (serving != null) {
-			runs.execute(() -> askAgain(serving, DATA_READS));
+		if (!serving) {
+			return;
+		}
+		frontlines.warmUp();
+		String own = base;
+		if (own != null) {
+			runs.execute(() -> askAgain(own, DATA_READS));
 		}
 	}
 

@@ -38,6 +38,9 @@ class MapBrowserTest {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.conflictmap.system.WarmUp warmUp;
+
 	private Page page;
 
 	@Test
@@ -94,7 +97,6 @@ class MapBrowserTest {
 		var plain = (java.util.List<String>) page.evaluate("() => performance.getEntriesByType('resource')"
 				+ ".map(e => new URL(e.name)).filter(u => !u.search && !u.pathname.includes('/images/'))"
 				+ ".map(u => u.pathname)");
-		var warmUp = new org.conflictmap.system.WarmUp(true);
 		String base = "http://localhost:" + port;
 		java.util.List<String> answered = warmUp.run(base);
 
