@@ -77,10 +77,16 @@ class MapBrowserTest {
 		@SuppressWarnings("unchecked")
 		var preloaded = (java.util.List<String>) page.evaluate("() => [...document.querySelectorAll("
 				+ "'link[rel=modulepreload]')].map(l => new URL(l.href).pathname)");
-		// index.html's modulepreload list is main.js's module graph: none missing (fetched late), none extra
-		assertThat(preloaded).doesNotHaveDuplicates();
-		assertThat(new java.util.TreeSet<>(loaded)).isEqualTo(new java.util.TreeSet<>(
-				java.util.stream.Stream.concat(preloaded.stream(), java.util.stream.Stream.of("/js/main.js")).toList()));
+		@SuppressWarnings("unchecked")
+		var scripts = (java.util.List<String>) page.evaluate("() => [...document.querySelectorAll("
+				+ "'head script[type=module]')].map(s => new URL(s.src).pathname)");
+		// index.html's module scripts and modulepreload list are main.js's module graph: none missing (fetched
+		// late), none extra, none named twice
+		assertThat(scripts).contains("/js/main.js", "/js/first-reads.js");
+		var named = new java.util.ArrayList<>(preloaded);
+		named.addAll(scripts);
+		assertThat(named).doesNotHaveDuplicates();
+		assertThat(new java.util.TreeSet<>(loaded)).isEqualTo(new java.util.TreeSet<>(named));
 	}
 
 	@Test
@@ -185,7 +191,7 @@ class MapBrowserTest {
 		assertThat(page.locator("#event-list .event-entry .meta").allTextContents())
 			.filteredOn(t -> t.contains(" · ")).allMatch(t -> t.contains("Strategic developments"));
 		@SuppressWarnings("unchecked")
-		List<String> barTypes = (List<String>) page.locator("#timeline rect.timeline-bar")
+		List<String> barTypes = (List<String>) page.locator("#timeline .timeline-bar")
 			.evaluateAll("bars => bars.map(b => b.dataset.type)");
 		assertThat(barTypes).isNotEmpty().containsOnly("Strategic developments");
 		assertThat(page.locator("label:has(#type-battles) .count").textContent())

@@ -2,6 +2,7 @@
 // events share a place or crowd together (Leaflet.markercluster). Where the report names only a
 // neighbourhood (precision 2) or a region (precision 3), a faint circle around the marker shows how far
 // off the point may be; it is drawn for markers standing alone, not for those inside a cluster.
+import { count } from './format.js';
 import { eventPopup } from './popup.js';
 import { PRECISION_RADIUS, typeColour, typeSlug } from './vocabulary.js';
 
@@ -11,17 +12,25 @@ export class EventsLayer extends EventTarget {
     super();
     this._map = map;
     this._markers = new Map();
-    this._clusters = L.markerClusterGroup({
-      chunkedLoading: true,
-      maxClusterRadius: 36,
-      showCoverageOnHover: false,
-      spiderfyOnMaxZoom: true,
-      iconCreateFunction: clusterIcon,
-    }).addTo(map);
+    /** Made with the first marker: a large store's map may draw only the server's clusters. */
+    this._clusters = null;
     this._halos = L.layerGroup([], { pane: 'halos' }).addTo(map);
     this._haloRenderer = L.canvas({ pane: 'halos' });
-    this._clusters.on('animationend', () => this._drawHalos());
     map.on('moveend', () => this._drawHalos());
+  }
+
+  _group() {
+    if (!this._clusters) {
+      this._clusters = L.markerClusterGroup({
+        chunkedLoading: true,
+        maxClusterRadius: 36,
+        showCoverageOnHover: false,
+        spiderfyOnMaxZoom: true,
+        iconCreateFunction: clusterIcon,
+      }).addTo(this._map);
+      this._clusters.on('animationend', () => this._drawHalos());
+    }
+    return this._clusters;
   }
 
   /**
@@ -48,8 +57,8 @@ export class EventsLayer extends EventTarget {
       this._markers.set(feature.id, marker);
       added.push(marker);
     }
-    if (gone.length) this._clusters.removeLayers(gone);
-    if (added.length) this._clusters.addLayers(added);
+    if (gone.length) this._group().removeLayers(gone);
+    if (added.length) this._group().addLayers(added);
     this._order = collection.features.map((f) => f.id);
     this._drawHalos();
   }
@@ -135,6 +144,6 @@ function clusterIcon(cluster) {
   const n = cluster.getChildCount();
   const size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 44 : 52;
   const label = document.createElement('span');
-  label.textContent = n.toLocaleString('en-GB');
+  label.textContent = count(n);
   return L.divIcon({ className: 'event-cluster', html: label, iconSize: [size, size] });
 }

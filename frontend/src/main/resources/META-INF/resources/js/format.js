@@ -1,8 +1,10 @@
 // Words for dates, ranges and precisions, as a reader expects them.
 import { daysBetween } from './dates.js';
 
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const LONG_DAY = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+// Made on first use: building an Intl formatter costs a page its first few tens of milliseconds.
+let DAY = null;
+let LONG_DAY = null;
+let NUMBER = null;
 
 const TIME_PRECISION = { 1: '', 2: 'within the week', 3: 'within the month' };
 
@@ -10,11 +12,13 @@ const GEO_PRECISION = { 1: 'exact', 2: 'near', 3: 'region' };
 
 /** "5 Dec 2024". */
 export function day(iso) {
+  DAY ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   return DAY.format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** "Thursday 5 December 2024", for screen readers. */
 export function longDay(iso) {
+  LONG_DAY ??= new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   return LONG_DAY.format(new Date(`${iso}T00:00:00Z`));
 }
 
@@ -29,7 +33,7 @@ export function dateRange(start, end, precision) {
 /** The selected window in words: "20 Nov 2024 – 5 Dec 2024 (16 days)" or "5 Dec 2024 (1 day)". */
 export function windowInWords(from, to) {
   const n = daysBetween(from, to) + 1;
-  const span = `${n.toLocaleString('en-GB')} day${n === 1 ? '' : 's'}`;
+  const span = `${count(n)} day${n === 1 ? '' : 's'}`;
   return from === to ? `${day(from)} (${span})` : `${day(from)} – ${day(to)} (${span})`;
 }
 
@@ -40,12 +44,14 @@ export function geoPrecision(precision) {
 
 /** "1,234". */
 export function count(n) {
-  return Number(n).toLocaleString('en-GB');
+  // toLocaleString would build a formatter at every call, and the map counts every cluster it draws
+  NUMBER ??= new Intl.NumberFormat('en-GB');
+  return NUMBER.format(Number(n));
 }
 
 /** "+1,584 km²" / "−120 km²" / "±0 km²". */
 export function signedKm2(km2) {
   const n = Math.round(km2);
   if (n === 0) return '±0 km²';
-  return `${n > 0 ? '+' : '−'}${Math.abs(n).toLocaleString('en-GB')} km²`;
+  return `${n > 0 ? '+' : '−'}${count(Math.abs(n))} km²`;
 }

@@ -1,7 +1,7 @@
 // Wires the page. The view (window, filters, map position) lives in the URL, so every view is a link and
 // the back button walks through views. The time model drives the layers: each change of window loads the
 // window's events, the legend's counts and the territory of its last day.
-import { fetchClusters, fetchEvents, fetchFrontlineDates, fetchMapSettings, fetchSides, fetchStats } from './api.js';
+import { fetchClusters, fetchEvents, fetchStats } from './api.js';
 import { addBasemaps } from './basemap.js';
 import { ClusterLayer } from './cluster-layer.js';
 import { maxDay, minDay } from './dates.js';
@@ -9,6 +9,7 @@ import { EventList } from './event-list.js';
 import { EventsLayer } from './events-layer.js';
 import { exportMenu } from './export-menu.js';
 import { FilterPanel } from './filters.js';
+import * as firstReads from './first-reads.js';
 import { count, windowInWords } from './format.js';
 import { fullscreenControl, resetViewControl } from './map-controls.js';
 import { Player } from './player.js';
@@ -55,11 +56,16 @@ let fitting = false;
 /** How many events the window holds (what the list counts "in view" out of). */
 let loaded = 0;
 
+// A view without dates or filters (a plain link) is framed at once, and its clusters asked for beside the
+// first reads rather than after them: whether the store is large enough to need them is known only from
+// those reads (a small store's map ignores the answer), but the view's events are all the store holds.
+const landing = !filterParams(view).toString();
+if (landing) frameFirstView();
+const landingClusters = landing ? fetchClusters(`bbox=${viewArea()}&zoom=${map.getZoom()}`) : null;
+landingClusters?.catch(() => {}); // reported by the draw that uses it
+
 const [sides, settings, frontlineDates, everything] = await Promise.all([
-  fetchSides().catch(() => []),
-  fetchMapSettings().catch(() => ({})),
-  fetchFrontlineDates().then((d) => d.dates).catch(() => []),
-  fetchStats(''),
+  firstReads.sides, firstReads.mapSettings, firstReads.frontlineDates, firstReads.everything,
 ]);
 // The basemap matters less than the events: a missing one must not keep them off the map.
 addBasemaps(map, settings).catch((error) => console.warn(`offline basemap unavailable: ${error.message}`));
@@ -74,6 +80,8 @@ const clusters = new ClusterLayer(map);
 /** Whether the store is too large to send a window's events whole: then the view decides what is sent. */
 const scale = everything.total > PAGE;
 let viewController = null;
+/** The areaKey of what a large store's map draws, while it is drawn (see reloadView). */
+let drawnArea = null;
 const territory = new TerritoryLayer(map, sides);
 const filters = new FilterPanel(document.getElementById('filters'));
 const list = new EventList(document.getElementById('list-heading'), document.getElementById('event-list'));
@@ -167,13 +175,21 @@ function reload({ filtersChanged = false } = {}) {
   return load;
 }
 
-/** In a large store, a move of the map fetches what the new view shows (clusters or events). */
+/**
+ * In a large store, a move of the map fetches what the new view shows (clusters or events), unless the
+ * view still lies in the area already fetched (see viewArea).
+ */
 function reloadView() {
+  const shown = { ...view, ...model.range };
+  if (drawnArea && drawnArea === areaKey(filterParams(shown))) {
+    viewController?.abort(); // back in the drawn area before another one's answer came
+    if (document.body.dataset.mode === 'events') showList();
+    return;
+  }
   viewController?.abort();
   viewController = new AbortController();
   const signal = viewController.signal;
   const started = performance.now();
-  const shown = { ...view, ...model.range };
   load = load.then(() => eventsInView(filterParams(shown), signal)).then((answer) => {
     if (signal.aborted) return;
     showEvents(answer);
@@ -194,16 +210,54 @@ async function eventsInView(params, signal) {
     const collection = await fetchEvents(eventParams, signal);
     return { collection, matched: collection.numberMatched };
   }
+  const area = areaKey(params);
   const viewParams = new URLSearchParams(params);
-  viewParams.set('bbox', bboxParam(map.getBounds().pad(0.2)));
+  viewParams.set('bbox', viewArea());
   const cells = await fetchClusters(`${viewParams}&zoom=${map.getZoom()}`, signal);
-  if (cells.numberMatched > RAW_IN_VIEW) return { cells, matched: cells.numberMatched };
+  if (cells.numberMatched > RAW_IN_VIEW) return { cells, matched: cells.numberMatched, area };
   viewParams.set('limit', String(RAW_IN_VIEW));
   const collection = await fetchEvents(viewParams, signal);
-  return { collection, matched: collection.numberMatched };
+  return { collection, matched: collection.numberMatched, area };
 }
 
-function showEvents({ collection, cells, matched }) {
+/**
+ * A plain link's first view of a large store, from the clusters asked for before the first reads (the
+ * window is the whole span then, which holds every event), or the view's events if they are few.
+ */
+async function landingView(params, signal) {
+  const cells = await landingClusters;
+  if (cells.numberMatched <= RAW_IN_VIEW) return eventsInView(params, signal);
+  return { cells, matched: cells.numberMatched, area: areaKey(params) };
+}
+
+/** What a large store's view is fetched by: the filters, the area around the view and the zoom. */
+function areaKey(params) {
+  return `${params}&bbox=${viewArea()}&zoom=${map.getZoom()}`;
+}
+
+/**
+ * The area fetched around the view: the view widened to whole blocks of 8 × 8 of the server's 60-pixel
+ * cluster cells (480 pixels a side, so 240 pixels of margin each way on average). A small move of the
+ * map stays inside it and fetches nothing, and visitors whose windows differ a little in size ask the
+ * same question, which the service (and a CDN) then answers from its cache.
+ */
+function viewArea() {
+  const bounds = map.getBounds();
+  const blockLon = (8 * 60 * 360) / (256 * 2 ** map.getZoom());
+  const blockY = (blockLon * Math.PI) / 180; // Web Mercator's y, in radians as longitude is
+  const y = (lat) => Math.log(Math.tan(Math.PI / 4 + (Math.max(-85, Math.min(85, lat)) * Math.PI) / 360));
+  const lat = (v) => (360 / Math.PI) * Math.atan(Math.exp(v)) - 90;
+  const clamp = (v, limit) => Math.max(-limit, Math.min(limit, v)).toFixed(5);
+  return [
+    clamp(Math.floor(bounds.getWest() / blockLon) * blockLon, 180),
+    clamp(lat(Math.floor(y(bounds.getSouth()) / blockY) * blockY), 90),
+    clamp(Math.ceil(bounds.getEast() / blockLon) * blockLon, 180),
+    clamp(lat(Math.ceil(y(bounds.getNorth()) / blockY) * blockY), 90),
+  ].join(',');
+}
+
+function showEvents({ collection, cells, matched, area }) {
+  drawnArea = area ?? null;
   events.setData(collection ?? { features: [] });
   clusters.setData(cells ?? null);
   const n = collection?.features.length ?? 0;
@@ -220,13 +274,6 @@ function showEvents({ collection, cells, matched }) {
   document.body.dataset.eventsLoaded = String(cells ? matched : n);
 }
 
-/** A view's bounds as the API's bbox, kept within the globe. */
-function bboxParam(bounds) {
-  const clamp = (v, limit) => Math.max(-limit, Math.min(limit, v)).toFixed(5);
-  return [clamp(bounds.getWest(), 180), clamp(bounds.getSouth(), 90), clamp(bounds.getEast(), 180),
-    clamp(bounds.getNorth(), 90)].join(',');
-}
-
 async function draw(signal, filtersChanged) {
   const started = performance.now();
   const { from, to } = model.range;
@@ -241,7 +288,7 @@ async function draw(signal, filtersChanged) {
   if (firstLoad && scale) frameFirstView();
   viewController?.abort();
   const [answer, legend, timelineCounts, ends] = await Promise.all([
-    eventsInView(params, signal),
+    firstLoad && scale && landing ? landingView(params, signal) : eventsInView(params, signal),
     landingLegend(shown) ?? fetchStats(filterParams(shown, { withTypes: false }), signal),
     filtersChanged || firstLoad ? timelineStats(shown, signal) : null,
     // the change is counted from the window's first day, or the first mapped day when that is later

@@ -1,7 +1,7 @@
 // The territory of the window's last day: each side's control area in the side's colour (from
 // /api/sides), contested areas hatched, and the front line. A new day fades in over the old one.
 import { fetchFrontlines } from './api.js';
-import { day, signedKm2 } from './format.js';
+import { count, day, signedKm2 } from './format.js';
 
 const FADE_MS = 350;
 
@@ -84,7 +84,7 @@ export function describeTerritory(end, start, sides) {
   };
   const areas = Object.entries(end.area_km2 ?? {});
   if (!areas.length) return '';
-  const text = `${areas.map(([side, km2]) => `${label(side)}: ${Math.round(km2).toLocaleString('en-GB')} km²`)
+  const text = `${areas.map(([side, km2]) => `${label(side)}: ${count(Math.round(km2))} km²`)
     .join(', ')} on ${day(end.date)}`;
   if (!start || start.date === end.date) return text;
   const changes = areas.map(([side, km2]) => `${side} ${signedKm2(km2 - (start.area_km2?.[side] ?? 0))}`);

@@ -7,6 +7,9 @@ import { EVENT_TYPES, typeColour } from './vocabulary.js';
 const NS = 'http://www.w3.org/2000/svg';
 const HEIGHT = 56;
 
+/** Two decimals are finer than a pixel, and keep the paths short. */
+const round = (v) => Math.round(v * 100) / 100;
+
 export class Timeline {
   /**
    * @param {SVGSVGElement} svg
@@ -49,7 +52,10 @@ export class Timeline {
       return { date, parts, total };
     });
     const scale = (HEIGHT - 4) / highest;
-    const fragment = document.createDocumentFragment();
+    // one path per type, a rectangle per day in it: a few elements to lay out and paint, not thousands
+    const shapes = new Map();
+    let bars = 0;
+    const barWidth = Math.max(1, dayWidth - (dayWidth > 4 ? 1 : 0));
     for (const { date, parts } of stacks) {
       const offset = daysBetween(bounds.min, date);
       if (offset < 0 || offset >= this.model.span) continue;
@@ -57,23 +63,24 @@ export class Timeline {
       for (const { type, n } of parts) {
         const h = Math.max(1, n * scale);
         y -= h;
-        const bar = document.createElementNS(NS, 'rect');
-        bar.setAttribute('x', String(offset * dayWidth));
-        bar.setAttribute('y', String(y));
-        bar.setAttribute('width', String(Math.max(1, dayWidth - (dayWidth > 4 ? 1 : 0))));
-        bar.setAttribute('height', String(h));
-        bar.setAttribute('fill', typeColour(type));
-        bar.dataset.date = date;
-        bar.dataset.type = type;
-        bar.classList.add('timeline-bar');
-        fragment.append(bar);
+        if (!shapes.has(type)) shapes.set(type, []);
+        shapes.get(type).push(`M${round(offset * dayWidth)} ${round(y)}h${round(barWidth)}v${round(h)}h${round(-barWidth)}z`);
+        bars += 1;
       }
     }
-    this._bars.replaceChildren(fragment);
+    const paths = EVENT_TYPES.filter((t) => shapes.has(t.type)).map(({ type }) => {
+      const path = document.createElementNS(NS, 'path');
+      path.setAttribute('d', shapes.get(type).join(''));
+      path.setAttribute('fill', typeColour(type));
+      path.dataset.type = type;
+      path.classList.add('timeline-bar');
+      return path;
+    });
+    this._bars.replaceChildren(...paths);
     const total = stacks.reduce((sum, s) => sum + s.total, 0);
     this.svg.setAttribute('aria-label', `Timeline: ${count(total)} events from ${day(bounds.min)} to ${day(bounds.max)}, `
       + `busiest day ${count(highest)}`);
-    this.svg.dataset.bars = String(this._bars.childElementCount);
+    this.svg.dataset.bars = String(bars);
     this._drawWindow();
   }
 
