@@ -167,6 +167,38 @@ class MapClustersBrowserTest {
 		assertThat(page.url()).as("the cluster zoomed the map in").doesNotContain("zoom=7");
 	}
 
+	@Test
+	void aSmallMoveOfTheMapAsksForNothingNewAndALongerOneDoes() {
+		open("/?from=2024-06-01&to=2024-06-30");
+		assertThat(page.getAttribute("body", "data-mode")).isEqualTo("clusters");
+		long before = clusterCounts();
+		var asked = new java.util.concurrent.CopyOnWriteArrayList<String>();
+		page.onRequest(r -> {
+			if (r.url().contains("/api/events")) {
+				asked.add(r.url());
+			}
+		});
+		page.evaluate("() => delete document.body.dataset.drawMs");
+
+		// one arrow key: the map pans 80 pixels, still inside the area its clusters were fetched for (the view
+		// widened to whole blocks of 480 pixels)
+		page.focus("#map");
+		page.keyboard().press("ArrowRight");
+		page.waitForFunction("() => location.search.includes('center=')");
+		page.waitForTimeout(300); // as long as a fetch would take to be asked
+		assertThat(asked).as("nothing fetched for a small move").isEmpty();
+		assertThat(page.getAttribute("body", "data-draw-ms")).isNull();
+		assertThat(clusterCounts()).isEqualTo(before);
+
+		// ten more: 880 pixels, past the area's edge
+		for (int i = 0; i < 10; i++) {
+			page.keyboard().press("ArrowRight");
+		}
+		page.waitForSelector("body[data-draw-ms]", new Page.WaitForSelectorOptions()
+			.setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+		assertThat(asked).as("the new area's clusters").isNotEmpty().allMatch(u -> u.contains("/api/events/clusters?"));
+	}
+
 	/** The counts on the cluster circles drawn, added up. */
 	private long clusterCounts() {
 		Object counts = page.evaluate("() => [...document.querySelectorAll('.server-cluster')]"
