@@ -290,6 +290,11 @@ public class EventRepository {
 		}, List::size);
 		if (days == null) {
 			cells(false, where(query, PUBLISHED), zoom, (day, cell) -> clusters.add(cell));
+			// the clusters of a plain link's first view (not the stats without dates: every page asks for
+			// those, for the slider's bounds, whatever window it then shows)
+			if (everyDay(query)) {
+				parts.sawEveryDay(WindowParts.Key.of(dataVersion(), "clusters/" + zoom, query));
+			}
 			return clusters.build();
 		}
 		days.forEach(day -> day.forEach(clusters::add));
@@ -298,6 +303,11 @@ public class EventRepository {
 			cells(false, before, zoom, (day, cell) -> clusters.add(cell));
 		}
 		return clusters.build();
+	}
+
+	/** Whether {@code query} reads every day (no dates), which {@link WindowParts} notes for the window after it. */
+	private boolean everyDay(EventQuery query) {
+		return query.from() == null && query.to() == null && parts.enabled();
 	}
 
 	/** Whether a read of {@code query} goes through {@link WindowParts}: one with both dates, when it is on. */

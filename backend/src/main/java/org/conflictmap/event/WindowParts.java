@@ -60,6 +60,9 @@ final class WindowParts {
 
 		LocalDate seenTo;
 
+		/** Whether the last read was of every day (no dates: a plain link's first view). */
+		boolean seenAll;
+
 	}
 
 	/** Keys remembered at most, kept days or not (each costs a few hundred bytes without any). */
@@ -92,21 +95,15 @@ final class WindowParts {
 	 */
 	@SuppressWarnings("unchecked")
 	<P> List<P> between(Key key, LocalDate from, LocalDate to, DayReader<P> reader, ToIntFunction<P> rows) {
-		Days<P> days;
-		synchronized (kept) {
-			if (!key.version().equals(version)) {
-				kept.clear();
-				keptRows = 0;
-				version = key.version();
-			}
-			days = (Days<P>) kept.computeIfAbsent(key, k -> new Days<>());
-		}
+		Days<P> days = (Days<P>) days(key);
 		long added;
 		List<P> parts;
 		synchronized (days) {
 			long before = days.rows;
+			boolean afterAll = days.seenAll;
+			days.seenAll = false;
 			if (days.first == null || !touches(days.first, days.last, from, to)) {
-				boolean stepped = days.first == null && days.seenFrom != null
+				boolean stepped = afterAll || days.first == null && days.seenFrom != null
 						&& touches(days.seenFrom, days.seenTo, from, to);
 				days.byDay.clear();
 				days.rows = 0;
@@ -117,8 +114,8 @@ final class WindowParts {
 					account(key, days, -before);
 					return null;
 				}
-				LocalDate first = from.isBefore(days.seenFrom) ? from : days.seenFrom;
-				LocalDate last = to.isAfter(days.seenTo) ? to : days.seenTo;
+				LocalDate first = afterAll || from.isBefore(days.seenFrom) ? from : days.seenFrom;
+				LocalDate last = afterAll || to.isAfter(days.seenTo) ? to : days.seenTo;
 				days.seenFrom = null;
 				days.seenTo = null;
 				read(days, first, last, reader, rows);
@@ -138,6 +135,34 @@ final class WindowParts {
 		}
 		account(key, days, added);
 		return parts;
+	}
+
+	/**
+	 * Notes that {@code key}'s read was just made without dates, over every day (a plain link's first
+	 * view, whose window is the whole span). The window after it is taken for a slider's first step: its
+	 * days are read and kept then, so the step after that reads only the day it adds. Without this note
+	 * that first window would be read whole, and only the second step would read the days.
+	 */
+	void sawEveryDay(Key key) {
+		if (!enabled()) {
+			return;
+		}
+		Days<?> days = days(key);
+		synchronized (days) {
+			days.seenAll = true;
+		}
+	}
+
+	/** The key's days (none yet for a new key); everything kept is dropped when the data's version moved. */
+	private Days<?> days(Key key) {
+		synchronized (kept) {
+			if (!key.version().equals(version)) {
+				kept.clear();
+				keptRows = 0;
+				version = key.version();
+			}
+			return kept.computeIfAbsent(key, k -> new Days<>());
+		}
 	}
 
 	/** Whether a window overlaps the days from {@code first} to {@code last} or lies next to them. */
