@@ -79,7 +79,7 @@ class MapClustersBrowserTest {
 	@Test
 	void aHundredThousandEventsAreDrawnAsClustersThatAddUpAndTheSliderStillSteps() throws java.io.IOException {
 		// a visitor's browser is running before they open the map: the first page of a Chromium just started
-		// (its renderer and services starting up, ~1 s here whatever the page) is timed apart, in a context
+		// (its renderer and services starting up, 0.1-0.3 s here whatever the page) is timed apart, in a context
 		// of its own, so the visitor's context below starts as empty as a new visitor's
 		long start = System.nanoTime();
 		page.navigate("data:text/html,<title>A page before the map</title>");
