@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
+import org.conflictmap.event.EventDates;
+import org.conflictmap.event.EventText;
 
 /**
  * One record of an imported CSV file with typed, checked access to its columns by name. Every failure
@@ -50,6 +52,10 @@ final class CsvRow {
 		}
 		if (value.length() > maxLength) {
 			throw problem(column, "is " + value.length() + " characters long; at most " + maxLength + " are kept");
+		}
+		String unsafe = EventText.unsafe(value);
+		if (unsafe != null) {
+			throw problem(column, unsafe);
 		}
 		return value;
 	}
@@ -121,12 +127,18 @@ final class CsvRow {
 		}
 		value = TIME_OF_DAY.matcher(value).replaceFirst("$1");
 		for (DateTimeFormatter format : DATES) {
+			LocalDate day;
 			try {
-				return LocalDate.parse(value, format);
+				day = LocalDate.parse(value, format);
 			}
 			catch (DateTimeParseException ex) {
-				// try the next form
+				continue; // try the next form
 			}
+			String outside = EventDates.outside(day);
+			if (outside != null) {
+				throw problem(column, outside);
+			}
+			return day;
 		}
 		throw problem(column, "'" + value + "' is not a date; write it as 2024-11-27");
 	}

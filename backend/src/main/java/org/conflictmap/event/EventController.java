@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.conflictmap.system.BadRequestException;
 import org.conflictmap.system.NotFoundException;
 import org.conflictmap.system.Parameters;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,8 +33,12 @@ class EventController {
 
 	private final EventRepository events;
 
-	EventController(EventRepository events) {
+	/** The most clusters one answer holds (conflictmap.load.max-clusters). */
+	private final int maxClusters;
+
+	EventController(EventRepository events, @Value("${conflictmap.load.max-clusters:10000}") int maxClusters) {
 		this.events = events;
+		this.maxClusters = maxClusters;
 	}
 
 	/**
@@ -63,6 +68,12 @@ class EventController {
 		Parameters.requireOnly(params, EventQuery.FILTERS, EventQuery.REPEATABLE);
 		int zoom = zoom(zoomValues);
 		EventClusters clusters = events.clusters(EventQuery.fromParameters(params), zoom);
+		if (clusters.clusters().size() > maxClusters) {
+			// a map view holds a few thousand cells at most (10,000 is a 6,000-pixel square); more is an export
+			throw new BadRequestException("zoom", "these filters at zoom " + zoom + " make "
+					+ clusters.clusters().size() + " clusters, more than the " + maxClusters
+					+ " answered at once: give a smaller bbox or a lower zoom");
+		}
 		var features = new java.util.ArrayList<Map<String, Object>>(clusters.clusters().size());
 		for (var c : clusters.clusters()) {
 			var properties = new java.util.LinkedHashMap<String, Object>();

@@ -52,7 +52,8 @@ class EventHistoryController {
 
 	/**
 	 * Every version of the event, newest first, each with the fields it changed (from, to). Readers without
-	 * a login see the history of published events; curators see every event's.
+	 * a login see the published versions of published events and the changes between them; curators see
+	 * every version of every event.
 	 */
 	@GetMapping("/api/events/{id}/history")
 	ResponseEntity<Map<String, Object>> history(@PathVariable String id, HttpServletRequest request, Principal curator) {
@@ -63,8 +64,14 @@ class EventHistoryController {
 		List<EventChange> versions = events.versions(id);
 		List<String> features = events.featureHistory(id);
 		var out = new ArrayList<Map<String, Object>>();
-		for (int i = versions.size() - 1; i >= 0; i--) {
+		// the public sees published versions only, each compared with the published one before it:
+		// a draft's words (a source's name, say) never reach them, not even as a diff's "from"
+		String previous = null;
+		for (int i = 0; i < versions.size(); i++) {
 			EventChange v = versions.get(i);
+			if (curator == null && !"published".equals(v.status())) {
+				continue;
+			}
 			var entry = new LinkedHashMap<String, Object>();
 			entry.put("version", v.version());
 			entry.put("change", v.change());
@@ -72,8 +79,9 @@ class EventHistoryController {
 			entry.put("written_at", v.at());
 			entry.put("written_by", v.by());
 			entry.put("restored_from", v.restoredFrom());
-			entry.put("changes", i == 0 ? List.of() : diff(features.get(i - 1), features.get(i)));
-			out.add(entry);
+			entry.put("changes", previous == null ? List.of() : diff(previous, features.get(i)));
+			out.add(0, entry);
+			previous = features.get(i);
 		}
 		var body = new LinkedHashMap<String, Object>();
 		body.put("id", id);

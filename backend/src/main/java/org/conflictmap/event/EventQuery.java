@@ -1,7 +1,6 @@
 package org.conflictmap.event;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -146,12 +145,7 @@ public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit,
 		if (value == null) {
 			return null;
 		}
-		try {
-			return LocalDate.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new BadRequestException(name, name + " must be an ISO date like 2024-12-05, not '" + value + "'");
-		}
+		return EventDates.parameter(name, value);
 	}
 
 	private static int integer(Map<String, String[]> params, String name, int absent, int min) {

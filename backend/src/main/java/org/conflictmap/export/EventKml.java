@@ -11,6 +11,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.conflictmap.event.Event;
+import org.conflictmap.event.EventText;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Events as KML 2.2 placemarks with a TimeSpan each, so Google Earth's time slider plays them. The
@@ -47,11 +49,13 @@ final class EventKml {
 	private static void placemark(XMLStreamWriter xml, Event e) {
 		try {
 			xml.writeStartElement("Placemark");
-			xml.writeAttribute("id", e.id());
+			xml.writeAttribute("id", EventText.xmlSafe(e.id()));
 			element(xml, "name", e.title());
-			element(xml, "description", e.summary() + "\n\nPlace as reported: " + e.placeText() + "\nClaims: "
+			// KML viewers render a description as HTML: escaped here, it shows as the text it is
+			String description = e.summary() + "\n\nPlace as reported: " + e.placeText() + "\nClaims: "
 					+ e.claims().stream().map(c -> c.by() + ": " + c.statement() + " [" + c.status() + "]")
-						.collect(Collectors.joining("; ")));
+						.collect(Collectors.joining("; "));
+			element(xml, "description", HtmlUtils.htmlEscape(description).replace("\n", "<br>"));
 			xml.writeStartElement("TimeSpan");
 			element(xml, "begin", e.dateStart().toString());
 			element(xml, "end", e.dateEnd().plusDays(1).toString());
@@ -92,7 +96,7 @@ final class EventKml {
 
 	private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
 		xml.writeStartElement(name);
-		xml.writeCharacters(text == null ? "" : text);
+		xml.writeCharacters(text == null ? "" : EventText.xmlSafe(text));
 		xml.writeEndElement();
 	}
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Set;
@@ -16,6 +15,7 @@ import java.util.function.Consumer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.conflictmap.event.Event;
+import org.conflictmap.event.EventDates;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
@@ -92,12 +92,7 @@ class ExportController {
 		if (values == null || values.length != 1 || values[0].isBlank()) {
 			throw new BadRequestException(parameter, parameter + " needs one ISO date like 2024-12-05");
 		}
-		try {
-			return LocalDate.parse(values[0].strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new BadRequestException(parameter, parameter + " must be an ISO date like 2024-12-05, not '" + values[0] + "'");
-		}
+		return EventDates.parameter(parameter, values[0].strip());
 	}
 
 	private static void sendGeoPackage(Consumer<Path> build, HttpServletResponse response) throws IOException {

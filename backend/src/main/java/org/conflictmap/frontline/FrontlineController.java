@@ -1,12 +1,12 @@
 package org.conflictmap.frontline;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.conflictmap.event.EventDates;
 import org.conflictmap.system.BadRequestException;
 import org.conflictmap.system.Parameters;
 import org.springframework.http.CacheControl;
@@ -35,13 +35,7 @@ class FrontlineController {
 		if (value == null) {
 			throw new BadRequestException("date", "date is required: an ISO date like 2024-12-05");
 		}
-		LocalDate date;
-		try {
-			date = LocalDate.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new BadRequestException("date", "date must be an ISO date like 2024-12-05, not '" + value + "'");
-		}
+		LocalDate date = EventDates.parameter("date", value);
 		FrontlineService.Published published = frontlines.on(date);
 		String ifNoneMatch = request.getHeader("If-None-Match");
 		if (published.etag().equals(ifNoneMatch)) {

@@ -1,6 +1,8 @@
 package org.conflictmap.ingest;
 
+import java.security.SecureRandom;
 import java.text.Normalizer;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -36,6 +38,8 @@ public class EventWrites {
 	static final List<String> WRITABLE_STATUSES = List.of("draft", "published");
 
 	private static final int MAX_SLUG_WORDS = 8;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final EventRepository events;
 
@@ -108,7 +112,7 @@ public class EventWrites {
 
 	}
 
-	/** Stores a new event from a JSON body, at version 1; its id is derived from date and title when absent. */
+	/** Stores a new event from a JSON body, at version 1; its id is made by {@link #freeId} when absent. */
 	public Event create(String body, String user) {
 		SeedEvent input = parse(body, null);
 		Placement placement = geocoder.place(input.placeText(), input.pin(), GeocodeContext.syria());
@@ -226,8 +230,20 @@ public class EventWrites {
 		return input;
 	}
 
-	/** {@code 2024-12-05-rebels-enter-hama}: the start date and the title's first words, made unique. */
+	/**
+	 * {@code 2024-12-05-rebels-enter-hama}: the start date and the title's first words, made unique. A
+	 * draft's title is not public and may change before it is published, so a draft gets the start date
+	 * and a random part instead ({@code 2024-12-05-3f9a0c1d}): ids never change, and the public sees them.
+	 */
 	private String freeId(SeedEvent input) {
+		if (!"published".equals(input.status())) {
+			String id;
+			do {
+				id = input.dateStart() + "-" + HexFormat.of().toHexDigits(RANDOM.nextInt());
+			}
+			while (events.findById(id).isPresent());
+			return id;
+		}
 		String words = Normalizer.normalize(input.title(), Normalizer.Form.NFD)
 			.replaceAll("\\p{M}", "")
 			.toLowerCase(Locale.ROOT)

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.conflictmap.event.EventDates;
+import org.conflictmap.event.EventText;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -125,7 +127,7 @@ final class YamlMap {
 			problem(key, "must not be empty");
 			return null;
 		}
-		return scalar.getValue().strip();
+		return safe(key, scalar.getValue().strip());
 	}
 
 	/** A string or null when absent or null. */
@@ -138,7 +140,17 @@ final class YamlMap {
 			problem(key, "must be a single value, not a list or mapping");
 			return null;
 		}
-		return scalar.getValue().strip();
+		return safe(key, scalar.getValue().strip());
+	}
+
+	/** The text, or null after reporting a character no report holds (a control character, say). */
+	private String safe(String key, String text) {
+		String unsafe = EventText.unsafe(text);
+		if (unsafe != null) {
+			problem(key, unsafe);
+			return null;
+		}
+		return text;
 	}
 
 	/** A required ISO date. */
@@ -147,13 +159,20 @@ final class YamlMap {
 		if (value == null) {
 			return null;
 		}
+		LocalDate day;
 		try {
-			return LocalDate.parse(value);
+			day = LocalDate.parse(value);
 		}
 		catch (DateTimeParseException ex) {
 			problem(key, "must be an ISO date like 2024-12-05, not '" + value + "'");
 			return null;
 		}
+		String outside = EventDates.outside(day);
+		if (outside != null) {
+			problem(key, outside);
+			return null;
+		}
+		return day;
 	}
 
 	/** An optional whole number at least {@code min}; null when absent or explicitly null. */
@@ -201,6 +220,10 @@ final class YamlMap {
 		for (int i = 0; i < items.size(); i++) {
 			Node item = items.get(i);
 			if (item instanceof ScalarNode scalar && !isNull(item) && !scalar.getValue().isBlank()) {
+				String unsafe = EventText.unsafe(scalar.getValue());
+				if (unsafe != null) {
+					problems.add(file, item, field(key) + "[" + i + "]", unsafe);
+				}
 				out.add(scalar.getValue().strip());
 			}
 			else {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import org.conflictmap.event.EventDates;
 import org.conflictmap.system.BadRequestException;
 
 /**
@@ -44,13 +45,15 @@ record DateRange(LocalDate from, LocalDate to) {
 		if (text.isEmpty() || text.equals("..")) {
 			return null;
 		}
+		LocalDate day;
 		try {
-			return text.length() == 10 ? LocalDate.parse(text)
+			day = text.length() == 10 ? LocalDate.parse(text)
 					: OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
 		}
 		catch (DateTimeParseException ex) {
 			throw invalid(whole);
 		}
+		return EventDates.requireInside("datetime", day);
 	}
 
 	private static BadRequestException invalid(String value) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +63,7 @@ class SecurityConfig {
 				DatabaseOutage.answer(response);
 				return;
 			}
-			if (EDITOR_PAGES.contains(request.getServletPath())) {
+			if (isEditorPage(request.getServletPath())) {
 				loginForm.commence(request, response, ex);
 				return;
 			}
@@ -80,7 +81,7 @@ class SecurityConfig {
 			.permitAll()
 			.requestMatchers("/api/curator/**")
 			.hasRole(CuratorAccounts.ROLE)
-			.requestMatchers(EDITOR_PAGES.toArray(String[]::new))
+			.requestMatchers(EDITOR_PAGES.stream().flatMap(p -> Stream.of(p, p + "/**")).toArray(String[]::new))
 			.hasRole(CuratorAccounts.ROLE)
 			.requestMatchers(HttpMethod.GET, "/**")
 			.permitAll()
@@ -116,7 +117,7 @@ class SecurityConfig {
 
 	/**
 	 * A forged request rides on credentials the browser adds by itself: a session cookie. A write that
-	 * carries its own Authorization header, or comes with no session at all, has none to ride on (and an
+	 * carries its own HTTP Basic credentials, or comes with no session at all, has none to ride on (and an
 	 * anonymous one is refused with 401 anyway). The login form is always protected.
 	 */
 	static boolean needsCsrfToken(HttpServletRequest request) {
@@ -127,7 +128,22 @@ class SecurityConfig {
 		if ("/login".equals(request.getServletPath())) {
 			return true;
 		}
-		return request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
+		return !basicAuthorization(request) && request.getSession(false) != null;
+	}
+
+	/**
+	 * Whether the request carries HTTP Basic credentials, the only Authorization the service checks: such a
+	 * request is authenticated by that header or refused with 401, never by a session cookie. Any other
+	 * scheme ({@code Bearer x}) authenticates nothing here, so it exempts nothing from the CSRF check.
+	 */
+	private static boolean basicAuthorization(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+	}
+
+	/** The editor's pages, with or without a trailing slash or anything after it. */
+	static boolean isEditorPage(String path) {
+		return EDITOR_PAGES.stream().anyMatch(page -> path.equals(page) || path.startsWith(page + "/"));
 	}
 
 	/** Other sites' pages may read the data (GET, HEAD); nothing else crosses origins. */

@@ -37,7 +37,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * every connection is replaced ({@link ReconnectingDataSource}) and requests are served again; no
  * restart. Nothing is kept from a refused request: a write's transaction is rolled back by the database,
  * so it was never acknowledged. Sits first in the filter chain, so it also covers the filters that read
- * the database before any controller (ETags, logins). Static pages and the health endpoints pass.
+ * the database before any controller (ETags, logins). Static pages and the health endpoints pass. A
+ * request that only waited too long for a busy pool (overload, with the database fine) is answered 503
+ * Busy and starts no outage: see {@link LoadShedding}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -77,6 +79,14 @@ public class DatabaseOutage extends OncePerRequestFilter {
 		catch (ServletException | RuntimeException ex) {
 			if (!isOutage(ex)) {
 				throw ex;
+			}
+			if (isPoolBusy(ex) && !response.isCommitted()) {
+				// every connection in use by other requests: overload, which LoadShedding answers, not an outage
+				response.reset();
+				LoadShedding.busy(response, LoadShedding.RETRY_AFTER_SECONDS,
+						"the service is answering as many reads as it takes at once; nothing went wrong, try again in "
+								+ LoadShedding.RETRY_AFTER_SECONDS + " second");
+				return;
 			}
 			if (down.compareAndSet(false, true)) {
 				log.warn("database unavailable ({}); answering 503 to the API until it is back", rootMessage(ex));
@@ -171,6 +181,20 @@ public class DatabaseOutage extends OncePerRequestFilter {
 				if (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300")) {
 					return true;
 				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the failure is only the connection pool's wait running out while the database is fine: the
+	 * pool's timeout carries the last failed connection attempt as its cause when there was one (the
+	 * database refused or dropped it), and nothing when every connection was simply busy.
+	 */
+	static boolean isPoolBusy(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof SQLTransientConnectionException timeout) {
+				return timeout.getCause() == null && timeout.getNextException() == null;
 			}
 		}
 		return false;

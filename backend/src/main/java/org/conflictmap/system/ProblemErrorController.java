@@ -30,13 +30,19 @@ class ProblemErrorController implements ErrorController {
 					+ "here may not ('//', '..', an encoded '/', '\\' or '%', a control character); check the path";
 			case NOT_FOUND -> "nothing is at " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
 					+ "; the API starts at /api/events and /ogcapi";
-			case METHOD_NOT_ALLOWED -> "this address does not take " + request.getMethod();
+			case METHOD_NOT_ALLOWED -> "this address does not take " + originalMethod(request);
 			default -> status.is5xxServerError() ? "the service failed to answer; the failure is in its log"
 					: status.getReasonPhrase();
 		};
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create("about:blank"));
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/** The method the client sent: an error dispatch itself is a GET (Servlet 6.1), the original is kept aside. */
+	private static String originalMethod(HttpServletRequest request) {
+		Object method = request.getAttribute("jakarta.servlet.error.method");
+		return method == null ? request.getMethod() : method.toString();
 	}
 
 }

@@ -25,10 +25,7 @@ public class ProblemErrorValve extends ErrorReportValve {
 			return;
 		}
 		String why = throwable == null || throwable.getMessage() == null ? "" : " (" + throwable.getMessage() + ")";
-		String detail = status == 400
-				? "the request could not be read: its address is too long (the request line and headers take at most 8 KB) "
-						+ "or holds characters an address may not (an encoded '/' or '\\', a control character); percent-encode "
-						+ "values in the query, and leave them out of the path" + why
+		String detail = status == 400 ? badRequest(request.getRequestURI(), throwable) + why
 				: "the request could not be answered (HTTP " + status + ")";
 		try {
 			ProblemResponses.write(response, status, status == 400 ? "Bad request" : "Error", detail);
@@ -37,6 +34,22 @@ public class ProblemErrorValve extends ErrorReportValve {
 		catch (IOException | IllegalStateException ex) {
 			// the client went away; nothing to tell it
 		}
+	}
+
+	/** Which of the reasons Tomcat refuses a request for it was, as far as the request shows. */
+	static String badRequest(String uri, Throwable throwable) {
+		String path = uri == null ? "" : uri.toUpperCase(java.util.Locale.ROOT);
+		if (path.contains("%2F") || path.contains("%5C")) {
+			return "the address's path holds an encoded '/' or '\\' (%2F, %5C), which paths here may not: "
+					+ "an id never contains one; percent-encode such values only in the query";
+		}
+		String message = throwable == null || throwable.getMessage() == null ? "" : throwable.getMessage();
+		if (message.contains("too large")) {
+			return "the request could not be read: its request line and headers take more than the 8 KB allowed; "
+					+ "send long filters in fewer, shorter parameters";
+		}
+		return "the request could not be read: its request line holds characters an address may not (a control "
+				+ "character, a space, or a malformed percent-encoding); percent-encode values in the query";
 	}
 
 	/** Puts the valve on Tomcat's host in place of its HTML error page. */

@@ -87,6 +87,14 @@ class SecurityApiTest {
 	}
 
 	@Test
+	void forwardedHeadersAreNotTrustedUnlessConfigured() {
+		Exchange spoofed = send("GET", "/editor", "X-Forwarded-Proto", "https");
+
+		assertThat(spoofed.header("Location")).startsWith("http://");
+		assertThat(spoofed.header("Set-Cookie")).contains("JSESSIONID").doesNotContain("Secure");
+	}
+
+	@Test
 	void otherSitesMayReadButNotWrite() {
 		Exchange read = send("GET", "/api/events", "Origin", "https://newsroom.example");
 		Exchange preflight = send("OPTIONS", "/api/events", "Origin", "https://newsroom.example",

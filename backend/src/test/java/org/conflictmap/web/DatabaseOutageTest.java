@@ -100,6 +100,30 @@ class DatabaseOutageTest {
 	}
 
 	@Test
+	void aPoolWhoseConnectionsAreAllBusyIsOverloadAnswered503BusyNotAnOutage() throws Exception {
+		TestDatabases.requirePostgis();
+		try (var app = new SpringApplicationBuilder(ConflictMapApplication.class).run("--server.port=0",
+				"--spring.profiles.active=postgis", "--spring.datasource.url=" + TestDatabases.schemaUrl("busy_pool_test"),
+				"--spring.flyway.schemas=busy_pool_test", "--spring.datasource.hikari.maximum-pool-size=2",
+				"--spring.datasource.hikari.connection-timeout=250", "--CONFLICTMAP_ADMIN_PASSWORD=a-long-admin-password",
+				"--conflictmap.warm-up=false")) {
+			var pool = app.getBean(javax.sql.DataSource.class);
+			Exchange busy;
+			try (var a = pool.getConnection(); var b = pool.getConnection()) {
+				// every connection taken, as by two long reads
+				busy = HttpJson.send("GET", url(app, "/api/events?from=2024-11-27"));
+			}
+			Exchange after = HttpJson.send("GET", url(app, "/api/events?from=2024-11-27"));
+
+			assertThat(busy.status()).isEqualTo(503);
+			assertThat(busy.header("Retry-After")).isEqualTo("1");
+			assertThat(busy.json().get("title").asString()).isEqualTo("Busy");
+			assertThat(app.getBean(org.conflictmap.system.DatabaseOutage.class).isDown()).as("no outage mode").isFalse();
+			assertThat(after.status()).as("served again at once").isEqualTo(200);
+		}
+	}
+
+	@Test
 	void aFailedRollbackAfterALostConnectionIsAnOutageAndAQueryFaultIsNot() {
 		var lost = new org.springframework.dao.DataAccessResourceFailureException("terminating connection",
 				new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01"));

@@ -1,0 +1,45 @@
+-- wrk script for bench/overload.sh: the requests of vary-bbox.lua (a different 100-feature box each time,
+-- never a cached answer), counting the answers by status and the 503s that lack a Retry-After header.
+-- Its last output line: "statuses 200=N 503=N ... missing_retry_after=N".
+local threads = {}
+local thread_id = 0
+local n = 0
+local counts = {}
+local missing_retry_after = 0
+
+function setup(thread)
+  thread_id = thread_id + 1
+  thread:set("id", thread_id)
+  table.insert(threads, thread)
+end
+
+function request()
+  n = n + 1
+  local dx = (n * 2 + id) * 0.00001
+  return wrk.format("GET", string.format(
+    "/api/events?from=2022-06-01&to=2022-06-30&bbox=%.5f,33.3,%.5f,33.7&limit=100", 36.0 + dx, 36.6 + dx))
+end
+
+function response(status, headers, body)
+  counts[status] = (counts[status] or 0) + 1
+  if status == 503 and headers["Retry-After"] == nil then
+    missing_retry_after = missing_retry_after + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local total = {}
+  local missing = 0
+  for _, t in ipairs(threads) do
+    for status, count in pairs(t:get("counts")) do
+      total[status] = (total[status] or 0) + count
+    end
+    missing = missing + t:get("missing_retry_after")
+  end
+  local parts = {}
+  for status, count in pairs(total) do
+    table.insert(parts, status .. "=" .. count)
+  end
+  table.sort(parts)
+  io.write("statuses " .. table.concat(parts, " ") .. " missing_retry_after=" .. missing .. "\n")
+end
