@@ -46,6 +46,13 @@ echo "bench: the same, every request a different box (never a cached answer)" >&
 wrk -t2 -c32 -d"${wrk_seconds}s" --latency -s bench/vary-bbox.lua "$service" | tee "$work/wrk-uncached.txt"
 small_uncached_rps=$(awk '/Requests\/sec/ {printf "%d", $2}' "$work/wrk-uncached.txt")
 small_errors=$((small_errors + $(awk '/Socket errors/ {n += $4 + $6 + $8 + $10} /Non-2xx/ {n += $NF} END {print n + 0}' "$work/wrk-uncached.txt")))
+echo "bench: PostGIS answering the same questions itself (pgbench -c32, bench/raw-vary-bbox.sql)" >&2
+pg_parts=$(python3 -c "import re, sys; m = re.match(r'jdbc:postgresql://([^:/]+)(?::(\d+))?/([^?]+)', sys.argv[1]); print(m.group(1), m.group(2) or 5432, m.group(3))" "$url")
+read -r pg_host pg_port pg_db <<<"$pg_parts"
+PGPASSWORD=$db_password PGOPTIONS="-c jit=off -c search_path=$schema,public" pgbench -n -h "$pg_host" -p "$pg_port" \
+  -U "$db_user" -c 32 -j 2 -T "$wrk_seconds" -f bench/raw-vary-bbox.sql "$pg_db" | tee "$work/pgbench-uncached.txt"
+raw_uncached_tps=$(awk '/^tps/ {printf "%d", $3}' "$work/pgbench-uncached.txt")
+uncached_ratio_vs_raw=$(python3 -c "print(round($small_uncached_rps / max($raw_uncached_tps, 1), 2))")
 
 echo "bench: full GeoJSON export, heap sampled every 100 ms" >&2
 jstat -gc "$pid" 100 >"$work/jstat.txt" &
@@ -70,9 +77,11 @@ printf '%-22s %14s %10s\n' raw_sql_p50_ms "$raw_sql_p50_ms" ""
 printf '%-22s %14s %10s\n' ratio_vs_raw "$ratio_vs_raw" "<= 1.5"
 printf '%-22s %14s %10s\n' small_rps "$small_rps" ">= 1500"
 printf '%-22s %14s %10s\n' small_uncached_rps "$small_uncached_rps" ""
+printf '%-22s %14s %10s\n' raw_uncached_tps "$raw_uncached_tps" ""
+printf '%-22s %14s %10s\n' uncached_ratio_vs_raw "$uncached_ratio_vs_raw" ">= 0.8"
 printf '%-22s %14s %10s\n' small_errors "$small_errors" "0"
 printf '%-22s %14s %10s\n' export_all_s "$export_all_s" ""
 printf '%-22s %14s %10s\n' export_heap_mb "$export_heap_mb" "<= 256"
-printf '{"events": %d, "import_rows_per_s": %d, "bbox_month_p50_ms": %s, "raw_sql_p50_ms": %s, "ratio_vs_raw": %s, "small_rps": %d, "small_uncached_rps": %d, "small_errors": %d, "export_all_s": %s, "export_heap_mb": %d}\n' \
-  "$events" "$import_rows_per_s" "$bbox_month_p50_ms" "$raw_sql_p50_ms" "$ratio_vs_raw" "$small_rps" "$small_uncached_rps" "$small_errors" \
+printf '{"events": %d, "import_rows_per_s": %d, "bbox_month_p50_ms": %s, "raw_sql_p50_ms": %s, "ratio_vs_raw": %s, "small_rps": %d, "small_uncached_rps": %d, "raw_uncached_tps": %d, "uncached_ratio_vs_raw": %s, "small_errors": %d, "export_all_s": %s, "export_heap_mb": %d}\n' \
+  "$events" "$import_rows_per_s" "$bbox_month_p50_ms" "$raw_sql_p50_ms" "$ratio_vs_raw" "$small_rps" "$small_uncached_rps" "$raw_uncached_tps" "$uncached_ratio_vs_raw" "$small_errors" \
   "$export_all_s" "$export_heap_mb"

@@ -4,8 +4,8 @@
 local threads = {}
 local thread_id = 0
 local n = 0
-local counts = {}
-local missing_retry_after = 0
+counts = {}
+missing_retry_after = 0
 
 function setup(thread)
   thread_id = thread_id + 1

@@ -48,10 +48,10 @@ class EventController {
 	@GetMapping("/api/events")
 	void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		EventQuery query = EventQuery.fromParameters(request.getParameterMap());
-		long matched = events.count(query);
 		response.setContentType(GEO_JSON.toString());
 		response.setCharacterEncoding("UTF-8");
-		EventJson.writeCollection(response.getOutputStream(), matched, sink -> events.forEach(query, sink));
+		EventJson.writeCollection(response.getOutputStream(), Map.of(),
+				sink -> events.forEachCounted(query, EventRepository.PUBLISHED, sink));
 	}
 
 	/**
@@ -172,11 +172,11 @@ class EventController {
 			curation.addAll(EventVocabulary.CURATION_STATUSES);
 		}
 		EventQuery query = EventQuery.fromParameters(params);
-		long matched = events.count(query, curation);
 		response.setContentType(GEO_JSON.toString());
 		response.setCharacterEncoding("UTF-8");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		EventJson.writeCollection(response.getOutputStream(), matched, sink -> events.forEach(query, curation, sink));
+		EventJson.writeCollection(response.getOutputStream(), Map.of(),
+				sink -> events.forEachCounted(query, curation, sink));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -14,6 +15,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -146,6 +148,17 @@ public final class EventJson {
 	 */
 	public static void writeCollection(OutputStream out, long numberMatched, Map<String, Object> members,
 			Consumer<Consumer<Event>> source) {
+		writeCollection(out, members, sink -> {
+			source.accept(sink);
+			return numberMatched;
+		});
+	}
+
+	/**
+	 * The same, where {@code page} hands over the features and then says how many match in all (the
+	 * count written after them).
+	 */
+	public static void writeCollection(OutputStream out, Map<String, Object> members, ToLongFunction<Consumer<Event>> page) {
 		try (JsonGenerator json = MAPPER.createGenerator(out)) {
 			json.writeStartObject();
 			json.writeStringProperty("type", "FeatureCollection");
@@ -154,7 +167,7 @@ public final class EventJson {
 			}
 			json.writeArrayPropertyStart("features");
 			int[] returned = { 0 };
-			source.accept(e -> {
+			long numberMatched = page.applyAsLong(e -> {
 				json.writePOJO(feature(e));
 				returned[0]++;
 			});
@@ -172,13 +185,31 @@ public final class EventJson {
 
 	/** A JSON column's string back into a value record. */
 	static <T> T fromJson(String json, Class<T> type) {
-		return MAPPER.readValue(json, type);
+		return READERS.get(type).readValue(json);
 	}
 
 	/** A JSON column's string back into a list of value records. */
 	static <T> List<T> listFromJson(String json, Class<T> type) {
-		return MAPPER.readValue(json, MAPPER.getTypeFactory().constructCollectionType(List.class, type));
+		return LIST_READERS.get(type).readValue(json);
 	}
+
+	/**
+	 * A reader per value record, made once: every row of a page parses four JSON columns, and looking the
+	 * deserializer up each time was a tenth of a page's time (JFR, bench/README.md).
+	 */
+	private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+		@Override
+		protected ObjectReader computeValue(Class<?> type) {
+			return MAPPER.readerFor(type);
+		}
+	};
+
+	private static final ClassValue<ObjectReader> LIST_READERS = new ClassValue<>() {
+		@Override
+		protected ObjectReader computeValue(Class<?> type) {
+			return MAPPER.readerFor(MAPPER.getTypeFactory().constructCollectionType(List.class, type));
+		}
+	};
 
 	private static double round(double degrees) {
 		return Math.round(degrees * COORDINATE_SCALE) / COORDINATE_SCALE;

@@ -95,12 +95,37 @@ public class EventRepository {
 	/** The same for events in any of the given curation statuses: what curators see. */
 	@Transactional(readOnly = true)
 	public void forEach(EventQuery query, Set<String> curation, Consumer<Event> sink) {
-		var where = where(query, curation);
+		page(where(query, curation), query, sink);
+	}
+
+	/** The page of {@code query} under {@code where}, to {@code sink}; how many rows it held. */
+	private int page(Where where, EventQuery query, Consumer<Event> sink) {
+		int[] returned = { 0 };
 		jdbc.sql(query.limit() <= EventSql.SMALL_PAGE ? EventSql.selectByIds(where.sql) : EventSql.select(where.sql))
 			.params(where.params)
 			.param("limit", query.limit())
 			.param("offset", query.offset())
-			.query((RowCallbackHandler) rs -> sink.accept(map(rs)));
+			.query((RowCallbackHandler) rs -> {
+				sink.accept(map(rs));
+				returned[0]++;
+			});
+		return returned[0];
+	}
+
+	/**
+	 * Hands the page of events in any of the given curation statuses that match to {@code sink}, as
+	 * {@link #forEach} does, and returns how many match in all, paging aside: what a FeatureCollection ends
+	 * with. One WHERE and one read-only transaction for both; a page that is not full ends the matches, so
+	 * then nothing is counted.
+	 */
+	@Transactional(readOnly = true)
+	public long forEachCounted(EventQuery query, Set<String> curation, Consumer<Event> sink) {
+		var where = where(query, curation);
+		int returned = page(where, query, sink);
+		if (returned < query.limit() && (returned > 0 || query.offset() == 0)) {
+			return query.offset() + returned;
+		}
+		return jdbc.sql(EventSql.count(where.sql)).params(where.params).query(Long.class).single();
 	}
 
 	/**

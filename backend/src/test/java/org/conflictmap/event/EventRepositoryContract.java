@@ -103,6 +103,23 @@ abstract class EventRepositoryContract {
 	}
 
 	@Test
+	void aPageCountsEveryMatchWhetherItIsFullPartialOrPastTheEnd() {
+		for (int i = 1; i <= 5; i++) {
+			repository.insert(event("day-" + i, "2024-12-0" + i, "2024-12-0" + i, HAMA), "seed", "h", "test");
+		}
+		var all = query(null, null, null);
+		var seen = new ArrayList<String>();
+
+		long full = repository.forEachCounted(all.withPage(2, 0), EventRepository.PUBLISHED, e -> seen.add(e.id()));
+		long partial = repository.forEachCounted(all.withPage(2, 4), EventRepository.PUBLISHED, e -> seen.add(e.id()));
+		long past = repository.forEachCounted(all.withPage(2, 9), EventRepository.PUBLISHED, e -> seen.add(e.id()));
+		long whole = repository.forEachCounted(all.withPage(10, 0), EventRepository.PUBLISHED, e -> { });
+
+		assertThat(seen).containsExactly("day-1", "day-2", "day-5");
+		assertThat(List.of(full, partial, past, whole)).containsOnly(5L);
+	}
+
+	@Test
 	void dateAndBboxFiltersCombine() {
 		repository.insert(event("aleppo-early", "2024-11-29", "2024-11-30", ALEPPO), "seed", "h", "test");
 		repository.insert(event("hama-early", "2024-11-29", "2024-11-30", HAMA), "seed", "h", "test");
