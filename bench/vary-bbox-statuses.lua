@@ -1,23 +1,17 @@
 -- wrk script for bench/overload.sh: the requests of vary-bbox.lua (a different 100-feature box each time,
 -- never a cached answer), counting the answers by status and the 503s that lack a Retry-After header.
 -- Its last output line: "statuses 200=N 503=N ... missing_retry_after=N".
+-- the requests of vary-bbox.lua (wrk runs from the repository's root, as the scripts do)
+dofile("bench/vary-bbox.lua")
+
 local threads = {}
-local thread_id = 0
-local n = 0
 counts = {}
 missing_retry_after = 0
 
+local vary_setup = setup
 function setup(thread)
-  thread_id = thread_id + 1
-  thread:set("id", thread_id)
+  vary_setup(thread)
   table.insert(threads, thread)
-end
-
-function request()
-  n = n + 1
-  local dx = (n * 2 + id) * 0.00001
-  return wrk.format("GET", string.format(
-    "/api/events?from=2022-06-01&to=2022-06-30&bbox=%.5f,33.3,%.5f,33.7&limit=100", 36.0 + dx, 36.6 + dx))
 end
 
 function response(status, headers, body)

@@ -50,8 +50,8 @@ class EventController {
 		EventQuery query = EventQuery.fromParameters(request.getParameterMap());
 		response.setContentType(GEO_JSON.toString());
 		response.setCharacterEncoding("UTF-8");
-		EventJson.writeCollection(response.getOutputStream(), Map.of(),
-				sink -> events.forEachCounted(query, EventRepository.PUBLISHED, sink));
+		EventJson.writeFeatureCollection(response.getOutputStream(),
+				json -> events.writeFeaturesCounted(query, EventRepository.PUBLISHED, json));
 	}
 
 	/**
@@ -175,8 +175,8 @@ class EventController {
 		response.setContentType(GEO_JSON.toString());
 		response.setCharacterEncoding("UTF-8");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		EventJson.writeCollection(response.getOutputStream(), Map.of(),
-				sink -> events.forEachCounted(query, curation, sink));
+		EventJson.writeFeatureCollection(response.getOutputStream(),
+				json -> events.writeFeaturesCounted(query, curation, json));
 	}
 
 }

@@ -1,8 +1,11 @@
 package org.conflictmap.event;
 
 import java.io.OutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -82,6 +86,125 @@ public final class EventJson {
 		feature.put("geometry", geometry);
 		feature.put("properties", properties);
 		return feature;
+	}
+
+	/**
+	 * Writes the feature of one stored row ({@link EventSql#COLUMNS}) exactly as {@link #feature} writes the
+	 * event the row holds, without reading the row into an {@link Event}: the JSON columns of actors, claims
+	 * and sources were written by this mapper from the same records, so they go out as stored; only the
+	 * geocode's column is read, for the two properties taken from it. Parsing those columns and writing
+	 * them again was most of the service's time for a page of 100 events (JFR, bench/README.md).
+	 * {@code EventRepositoryContract} checks that both writers agree.
+	 */
+	static void writeStoredFeature(JsonGenerator json, ResultSet rs) throws SQLException {
+		Point point = EventRepository.point(rs.getBytes("geom_wkb"));
+		json.writeStartObject();
+		json.writeStringProperty("type", "Feature");
+		json.writeStringProperty("id", rs.getString("id"));
+		json.writeObjectPropertyStart("geometry");
+		json.writeStringProperty("type", "Point");
+		json.writeArrayPropertyStart("coordinates");
+		json.writeNumber(round(point.getX()));
+		json.writeNumber(round(point.getY()));
+		json.writeEndArray();
+		json.writeEndObject();
+		json.writeObjectPropertyStart("properties");
+		json.writeStringProperty("title", rs.getString("title"));
+		json.writeStringProperty("summary", rs.getString("summary"));
+		json.writeStringProperty("event_type", rs.getString("event_type"));
+		json.writeStringProperty("sub_event_type", rs.getString("sub_event_type"));
+		rawProperty(json, "actors", rs.getString("actors_json"));
+		json.writeStringProperty("date_start", rs.getObject("date_start", LocalDate.class).toString());
+		json.writeStringProperty("date_end", rs.getObject("date_end", LocalDate.class).toString());
+		json.writeNumberProperty("time_precision", rs.getInt("time_precision"));
+		json.writeStringProperty("place_text", rs.getString("place_text"));
+		json.writeStringProperty("place_id", rs.getString("place_id"));
+		json.writeNumberProperty("geo_precision", rs.getInt("geo_precision"));
+		json.writeStringProperty("geocode_method", rs.getString("geocode_method"));
+		json.writeNumberProperty("geocode_score", rs.getDouble("geocode_score"));
+		copyGeocodeParts(json, rs.getString("geocode_json"));
+		json.writeStringProperty("country", rs.getString("country"));
+		json.writeStringProperty("admin1", rs.getString("admin1"));
+		Integer fatalities = rs.getObject("fatalities", Integer.class);
+		if (fatalities == null) {
+			json.writeNullProperty("fatalities");
+		}
+		else {
+			json.writeNumberProperty("fatalities", fatalities.intValue());
+		}
+		rawProperty(json, "claims", rs.getString("claims_json"));
+		json.writeStringProperty("claim_status", rs.getString("claim_status"));
+		rawProperty(json, "sources", rs.getString("sources_json"));
+		String side = rs.getString("control_side");
+		if (side == null) {
+			json.writeNullProperty("control_change");
+		}
+		else {
+			json.writeObjectPropertyStart("control_change");
+			json.writeStringProperty("side", side);
+			json.writeStringProperty("change", rs.getString("control_change"));
+			json.writeEndObject();
+		}
+		json.writeStringProperty("status", rs.getString("status"));
+		json.writeNumberProperty("version", rs.getInt("version"));
+		json.writeStringProperty("created_at", rs.getObject("created_at", OffsetDateTime.class).toInstant().toString());
+		json.writeStringProperty("updated_at", rs.getObject("updated_at", OffsetDateTime.class).toInstant().toString());
+		json.writeEndObject();
+		json.writeEndObject();
+	}
+
+	/**
+	 * {@code geocode_explanation} and {@code geocode_alternatives}: the stored geocode's {@code explanation}
+	 * and {@code alternatives}, copied token by token into the feature (no tree is built); null when absent.
+	 */
+	private static void copyGeocodeParts(JsonGenerator json, String geocodeJson) {
+		boolean explanation = false;
+		boolean alternatives = false;
+		try (JsonParser parser = MAPPER.createParser(geocodeJson)) {
+			parser.nextToken();
+			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+				parser.nextToken();
+				if (name.equals("explanation") || name.equals("alternatives")) {
+					json.writeName("geocode_" + name);
+					json.copyCurrentStructure(parser);
+					explanation |= name.equals("explanation");
+					alternatives |= name.equals("alternatives");
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+		}
+		if (!explanation) {
+			json.writeNullProperty("geocode_explanation");
+		}
+		if (!alternatives) {
+			json.writeNullProperty("geocode_alternatives");
+		}
+	}
+
+	private static void rawProperty(JsonGenerator json, String name, String storedJson) {
+		json.writeName(name);
+		json.writeRawValue(storedJson);
+	}
+
+	/**
+	 * A FeatureCollection whose features {@code page} writes to the generator itself, returning how many
+	 * match in all; {@code numberReturned} counts what it wrote.
+	 */
+	public static void writeFeatureCollection(OutputStream out, ToLongFunction<JsonGenerator> page) {
+		try (JsonGenerator json = MAPPER.createGenerator(out)) {
+			json.writeStartObject();
+			json.writeStringProperty("type", "FeatureCollection");
+			json.writeArrayPropertyStart("features");
+			long numberMatched = page.applyAsLong(json);
+			// the features written are the array's entries
+			int returned = json.streamWriteContext().getEntryCount();
+			json.writeEndArray();
+			json.writeNumberProperty("numberMatched", numberMatched);
+			json.writeNumberProperty("numberReturned", returned);
+			json.writeEndObject();
+		}
 	}
 
 	/**

@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * The event store, the same code on PostGIS and H2GIS. Writes keep every version in
@@ -100,28 +101,37 @@ public class EventRepository {
 
 	/** The page of {@code query} under {@code where}, to {@code sink}; how many rows it held. */
 	private int page(Where where, EventQuery query, Consumer<Event> sink) {
+		return pageRows(where, query, rs -> sink.accept(map(rs)));
+	}
+
+	/** The page's rows ({@link EventSql#COLUMNS}) as they come; how many there were. */
+	private int pageRows(Where where, EventQuery query, RowCallbackHandler rows) {
 		int[] returned = { 0 };
 		jdbc.sql(query.limit() <= EventSql.SMALL_PAGE ? EventSql.selectByIds(where.sql) : EventSql.select(where.sql))
 			.params(where.params)
 			.param("limit", query.limit())
 			.param("offset", query.offset())
 			.query((RowCallbackHandler) rs -> {
-				sink.accept(map(rs));
+				rows.processRow(rs);
 				returned[0]++;
 			});
 		return returned[0];
 	}
 
 	/**
-	 * Hands the page of events in any of the given curation statuses that match to {@code sink}, as
-	 * {@link #forEach} does, and returns how many match in all, paging aside: what a FeatureCollection ends
-	 * with. One WHERE and one read-only transaction for both; a page that is not full ends the matches, so
-	 * then nothing is counted.
+	 * The page as GeoJSON features written to {@code json} straight from the rows
+	 * ({@link EventJson#writeStoredFeature}), and how many match in all, paging aside: what a FeatureCollection ends with. One WHERE and one read-only
+	 * transaction for both.
 	 */
 	@Transactional(readOnly = true)
-	public long forEachCounted(EventQuery query, Set<String> curation, Consumer<Event> sink) {
+	public long writeFeaturesCounted(EventQuery query, Set<String> curation, JsonGenerator json) {
 		var where = where(query, curation);
-		int returned = page(where, query, sink);
+		int returned = pageRows(where, query, rs -> EventJson.writeStoredFeature(json, rs));
+		return matched(where, query, returned);
+	}
+
+	/** All that match: the page tells when it is not full, else they are counted. */
+	private long matched(Where where, EventQuery query, int returned) {
 		if (returned < query.limit() && (returned > 0 || query.offset() == 0)) {
 			return query.offset() + returned;
 		}
@@ -724,7 +734,7 @@ public class EventRepository {
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
 	}
 
-	private static Point point(byte[] wkb) throws SQLException {
+	static Point point(byte[] wkb) throws SQLException {
 		try {
 			Point point = (Point) new WKBReader().read(wkb);
 			point.setSRID(4326);

@@ -11,8 +11,8 @@ final class EventSql {
 	static final String COLUMNS = """
 			id, title, summary, event_type, sub_event_type, actors_json, date_start, date_end, time_precision,
 			place_text, place_id, geo_precision, geocode_method, geocode_score, geocode_json, country, admin1,
-			ST_AsBinary(geom) AS geom_wkb, fatalities, claims_json, sources_json, control_side, control_change,
-			status, version, created_at, updated_at""";
+			ST_AsBinary(geom) AS geom_wkb, fatalities, claims_json, claim_status, sources_json, control_side,
+			control_change, status, version, created_at, updated_at""";
 
 	static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM events WHERE id = :id";
 

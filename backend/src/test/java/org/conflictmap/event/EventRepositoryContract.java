@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,15 +109,45 @@ abstract class EventRepositoryContract {
 			repository.insert(event("day-" + i, "2024-12-0" + i, "2024-12-0" + i, HAMA), "seed", "h", "test");
 		}
 		var all = query(null, null, null);
-		var seen = new ArrayList<String>();
 
-		long full = repository.forEachCounted(all.withPage(2, 0), EventRepository.PUBLISHED, e -> seen.add(e.id()));
-		long partial = repository.forEachCounted(all.withPage(2, 4), EventRepository.PUBLISHED, e -> seen.add(e.id()));
-		long past = repository.forEachCounted(all.withPage(2, 9), EventRepository.PUBLISHED, e -> seen.add(e.id()));
-		long whole = repository.forEachCounted(all.withPage(10, 0), EventRepository.PUBLISHED, e -> { });
+		JsonNode full = page(all.withPage(2, 0));
+		JsonNode partial = page(all.withPage(2, 4));
+		JsonNode past = page(all.withPage(2, 9));
+		JsonNode whole = page(all.withPage(10, 0));
 
-		assertThat(seen).containsExactly("day-1", "day-2", "day-5");
-		assertThat(List.of(full, partial, past, whole)).containsOnly(5L);
+		assertThat(full.get("features")).extracting(f -> f.get("id").asString()).containsExactly("day-1", "day-2");
+		assertThat(partial.get("features")).extracting(f -> f.get("id").asString()).containsExactly("day-5");
+		assertThat(past.get("features")).isEmpty();
+		assertThat(List.of(full, partial, past, whole)).allSatisfy(p -> assertThat(p.get("numberMatched").asLong()).isEqualTo(5));
+		assertThat(whole.get("numberReturned").asInt()).isEqualTo(5);
+	}
+
+	@Test
+	void aPageWrittenStraightFromTheRowsEqualsEachEventsOwnFeature() {
+		Event plain = repository.insert(event("plain", "2024-12-01", "2024-12-01", HAMA), "seed", "h", "test");
+		Event edited = withClaims(withActors(event("edited", "2024-12-02", "2024-12-03", ALEPPO),
+				List.of("HTS", "SNA"), List.of(), List.of("Turkey")), "contested", "confirmed");
+		edited = repository.insert(new Event(edited.id(), "Quotes \" and <tags> & ünïcode ✓", "Line one\nline two",
+				edited.eventType(), edited.subEventType(), edited.actors(), edited.dateStart(), edited.dateEnd(), 2,
+				edited.placeText(), edited.geocode(), edited.country(), edited.admin1(), edited.geom(), 12, edited.claims(),
+				List.of(), null,
+				edited.status(), 0, edited.createdAt(), edited.updatedAt()), "seed", "h", "test");
+
+		JsonNode page = page(query(null, null, null));
+
+		assertThat(page.get("features")).hasSize(2);
+		for (JsonNode feature : page.get("features")) {
+			Event stored = repository.findById(feature.get("id").asString()).orElseThrow();
+			assertThat(feature).isEqualTo(EventJson.MAPPER.readTree(EventJson.featureString(stored)));
+		}
+		assertThat(List.of(plain.id(), edited.id())).containsExactly("plain", "edited");
+	}
+
+	/** A page of published events as the list endpoint writes it. */
+	private JsonNode page(EventQuery query) {
+		var out = new java.io.ByteArrayOutputStream();
+		EventJson.writeFeatureCollection(out, json -> repository.writeFeaturesCounted(query, EventRepository.PUBLISHED, json));
+		return EventJson.MAPPER.readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	@Test
