@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import org.conflictmap.support.BrowserPages;
 import org.conflictmap.support.HttpJson;
@@ -202,6 +203,27 @@ class MapBrowserTest {
 		page.waitForFunction("() => document.body.dataset.eventsLoaded === '1'");
 		assertThat(page.url()).contains("q=citadel");
 		assertThat(page.locator("#event-list .event-entry h3").textContent()).contains("citadel");
+	}
+
+	@Test
+	void aFilterToggledWhileTheTerritoryLoadsStillFinishesTheDraw() {
+		newPage(1280, 800);
+		// the window's last day held back until the filter has changed (a slow answer, made certain)
+		var held = new ArrayList<Route>();
+		Pattern lastDay = Pattern.compile(".*/api/frontlines\\?date=2024-12-06$");
+		page.route(lastDay, held::add);
+		page.navigate("http://localhost:" + port + "/?from=2024-11-20&to=2024-12-06");
+		page.waitForCondition(() -> !held.isEmpty());
+
+		page.uncheck("#type-battles");
+		page.waitForTimeout(200);
+		page.unroute(lastDay);
+		held.forEach(Route::resume);
+
+		page.waitForFunction("() => document.body.dataset.territoryDate === '2024-12-06'");
+		assertThat(page.locator("#status").textContent()).isNotEqualTo("Loading events…");
+		assertThat(page.url()).doesNotContain("type=Battles");
+		assertThat(page.locator("#territory").textContent()).contains(" on 6 Dec 2024");
 	}
 
 	@Test

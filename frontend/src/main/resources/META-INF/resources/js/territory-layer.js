@@ -2,6 +2,7 @@
 // /api/sides), contested areas hatched, and the front line. A new day fades in over the old one.
 import { fetchFrontlines } from './api.js';
 import { count, day, signedKm2 } from './format.js';
+import { SharedRequests } from './shared-requests.js';
 
 const FADE_MS = 350;
 
@@ -14,24 +15,22 @@ export class TerritoryLayer {
     this._map = map;
     this._sides = new Map(sides.map((s) => [s.id, s]));
     this._renderer = L.svg({ pane: 'territory' }).addTo(map);
-    this._cache = new Map();
+    this._days = new SharedRequests((date) => fetchFrontlines(date));
     this._layer = null;
-    addHatchPattern(this._renderer);
+    addHatchPattern(map.getPane('territory'));
   }
 
-  /** The collection of a day, fetched once per page (the server answers 304s to revalidation anyway). */
+  /**
+   * The collection of a day, fetched once per page (the server answers 304s to revalidation anyway);
+   * `signal` aborts this caller's wait, never the fetch another caller shares.
+   */
   async collection(date, signal) {
-    if (!this._cache.has(date)) {
-      const pending = fetchFrontlines(date, signal);
-      this._cache.set(date, pending);
-      pending.catch(() => this._cache.delete(date));
-    }
-    return this._cache.get(date);
+    return this._days.get(date, signal);
   }
 
   /** Forgets fetched days (after the data changed). */
   clearCache() {
-    this._cache.clear();
+    this._days.clear();
   }
 
   /** Draws the territory of `date`; resolves when the new day is on the map. */
@@ -91,9 +90,9 @@ export function describeTerritory(end, start, sides) {
   return `${text} · since ${day(start.date)}: ${changes.join(', ')}`;
 }
 
-// An SVG pattern in the territory renderer, so contested areas are striped rather than a flat colour.
-function addHatchPattern(renderer) {
-  const svg = renderer._container ?? renderer.getPane?.()?.querySelector('svg');
+// An SVG pattern in the territory pane's SVG, so contested areas are striped rather than a flat colour.
+function addHatchPattern(pane) {
+  const svg = pane?.querySelector('svg');
   if (!svg || svg.querySelector('#contested-hatch')) return;
   const ns = 'http://www.w3.org/2000/svg';
   const defs = document.createElementNS(ns, 'defs');
