@@ -8,14 +8,11 @@ import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.conflictmap.bulk.SyntheticAcled;
-import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.support.HttpJson;
 import org.conflictmap.support.HttpJson.Exchange;
 import org.junit.jupiter.api.Test;
@@ -95,7 +92,7 @@ class HardeningApiTest {
 
 	@Test
 	void anAcledUploadWithAFarDateOrAControlCharacterNamesItsLineAndStoresNothing() throws IOException {
-		String file = synthetic(20);
+		String file = ImportApiTest.synthetic(20);
 		String farDate = withCell(file, 5, "event_date", "+999999999-12-31");
 		String control = withCell(file, 7, "location", "Kafr\u0001Nabl");
 		long before = jdbc.sql("SELECT count(*) FROM events").query(Long.class).single();
@@ -226,12 +223,6 @@ class HardeningApiTest {
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
-	}
-
-	private static String synthetic(int rows) {
-		var out = new ByteArrayOutputStream();
-		new SyntheticAcled(Gazetteer.loadDefault(), LocalDate.of(2023, 6, 1), LocalDate.of(2024, 6, 30)).write(out, rows, 3);
-		return out.toString(StandardCharsets.UTF_8);
 	}
 
 }

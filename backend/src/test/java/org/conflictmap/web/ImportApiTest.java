@@ -96,7 +96,8 @@ class ImportApiTest {
 		return "http://localhost:" + port + path;
 	}
 
-	private static String synthetic(int rows) {
+	/** {@code rows} synthetic ACLED rows over Syria, 2023-06 to 2024-06 (seed 3), as a CSV file's text. */
+	static String synthetic(int rows) {
 		var out = new ByteArrayOutputStream();
 		new SyntheticAcled(Gazetteer.loadDefault(), LocalDate.of(2023, 6, 1), LocalDate.of(2024, 6, 30)).write(out, rows, 3);
 		return out.toString(StandardCharsets.UTF_8);
