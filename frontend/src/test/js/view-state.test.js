@@ -33,3 +33,10 @@ test('the API parameters leave the map position out, and moving the map changes 
   assert.equal(filtersDiffer(a, b), false);
   assert.equal(filtersDiffer(a, parseView('?from=2024-12-02&type=Battles')), true);
 });
+
+test("claim statuses travel as claim_status, and an older link's status still reads as one", () => {
+  const view = parseView('?claim_status=contested&status=denied');
+
+  assert.deepEqual(view.statuses, ['contested', 'denied']);
+  assert.equal(filterParams(view).toString(), 'claim_status=contested&claim_status=denied');
+});

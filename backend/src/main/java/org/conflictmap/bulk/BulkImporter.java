@@ -26,10 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.conflictmap.event.Event;
 import org.conflictmap.event.EventBatchWriter;
 import org.conflictmap.event.EventRepository;
-import org.conflictmap.event.EventsImported;
 import org.conflictmap.gazetteer.Geocoder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -71,24 +68,12 @@ public class BulkImporter {
 
 	private final TransactionTemplate transaction;
 
-	private final ApplicationEventPublisher publisher;
-
-	/** An importer that tells no one when it has written (for tests and tools without a service). */
 	public BulkImporter(EventRepository events, EventBatchWriter writer, Geocoder geocoder,
 			PlatformTransactionManager transactions) {
-		this(events, writer, geocoder, transactions, event -> {
-		});
-	}
-
-	/** @param publisher told of each committed import that wrote anything ({@link EventsImported}) */
-	@Autowired
-	public BulkImporter(EventRepository events, EventBatchWriter writer, Geocoder geocoder,
-			PlatformTransactionManager transactions, ApplicationEventPublisher publisher) {
 		this.events = events;
 		this.writer = writer;
 		this.geocoder = geocoder;
 		this.transaction = new TransactionTemplate(transactions);
-		this.publisher = publisher;
 	}
 
 	/**
@@ -156,9 +141,6 @@ public class BulkImporter {
 			long before = System.nanoTime();
 			writer.analyzeAfterLoad();
 			maintenance = (System.nanoTime() - before) / 1e9;
-		}
-		if (run.inserted + run.updated > 0) {
-			publisher.publishEvent(new EventsImported());
 		}
 		return new Report(file, format.toString(), run.rows, run.inserted, run.updated, run.unchanged, run.kept,
 				run.disagrees, seconds, maintenance);

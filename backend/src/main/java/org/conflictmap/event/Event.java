@@ -49,7 +49,7 @@ public record Event(String id, String title, String summary, String eventType, S
 	 * How settled the event's claims are, as one word: {@code denied} when anyone denies it, else
 	 * {@code contested} when a claim is disputed, else {@code reported} while any claim is only reported,
 	 * else {@code confirmed}; {@code unclaimed} when no claim is recorded. The map styles by it and
-	 * {@code status=} filters on it.
+	 * {@code claim_status=} filters on it.
 	 */
 	public String claimStatus() {
 		return EventFilters.claimStatus(claims);

@@ -41,10 +41,10 @@ public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit,
 	public static final int MAX_WORDS = 12;
 
 	/** The filters shared by every reader of events, paging aside. */
-	public static final Set<String> FILTERS = Set.of("from", "to", "bbox", "type", "actor", "status", "q");
+	public static final Set<String> FILTERS = Set.of("from", "to", "bbox", "type", "actor", "claim_status", "q");
 
 	/** Filters that may be given more than once: any of the values matches. */
-	public static final Set<String> REPEATABLE = Set.of("type", "actor", "status");
+	public static final Set<String> REPEATABLE = Set.of("type", "actor", "claim_status");
 
 	static final Set<String> PARAMETERS = union(FILTERS, Set.of("limit", "offset"));
 
@@ -87,11 +87,16 @@ public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit,
 	 * @param maxLimit larger limits are clamped to this
 	 */
 	public static EventQuery fromParameters(Map<String, String[]> params, int defaultLimit, int maxLimit) {
+		if (params.containsKey("status")) {
+			// the filter's old name, which read as the curation status (draft, published) that events also have
+			throw new BadRequestException("status", "status is now claim_status (the claims' status: "
+					+ String.join(", ", EventVocabulary.EVENT_CLAIM_STATUSES) + "); the public API lists published events only");
+		}
 		Parameters.requireOnly(params, PARAMETERS, REPEATABLE);
 		return new EventQuery(date(params, "from"), date(params, "to"), bbox(Parameters.single(params, "bbox")),
 				Math.min(integer(params, "limit", defaultLimit, 1), maxLimit), integer(params, "offset", 0, 0),
 				oneOf(params, "type", EventVocabulary.EVENT_TYPES.keySet()), actors(params),
-				oneOf(params, "status", EventVocabulary.EVENT_CLAIM_STATUSES), text(params));
+				oneOf(params, "claim_status", EventVocabulary.EVENT_CLAIM_STATUSES), text(params));
 	}
 
 	/** Every value given for a repeatable parameter, each checked against the words it may take. */
@@ -112,6 +117,7 @@ public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit,
 			if (value.length() > 300) {
 				throw new BadRequestException("actor", "actor names are at most 300 characters; this one has " + value.length());
 			}
+			requireText("actor", value);
 			keys.add(EventFilters.actorKey(value));
 		}
 		return keys;
@@ -126,7 +132,18 @@ public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit,
 		if (value != null && value.split("\\s+").length > MAX_WORDS) {
 			throw new BadRequestException("q", "q has more than " + MAX_WORDS + " words; every word must match, so fewer find more");
 		}
+		if (value != null) {
+			requireText("q", value);
+		}
 		return value;
+	}
+
+	/** Words to search for hold no control character (PostgreSQL refuses a NUL in text outright). */
+	private static void requireText(String name, String value) {
+		String unsafe = EventText.unsafe(value);
+		if (unsafe != null) {
+			throw new BadRequestException(name, name + " " + unsafe);
+		}
 	}
 
 	private static List<String> values(Map<String, String[]> params, String name) {

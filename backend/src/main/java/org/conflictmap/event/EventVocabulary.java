@@ -37,7 +37,7 @@ public final class EventVocabulary {
 	/** An event's claim status when it records no claim. */
 	public static final String UNCLAIMED = "unclaimed";
 
-	/** Every value of an event's claim status, as {@code status=} accepts it. */
+	/** Every value of an event's claim status, as {@code claim_status=} accepts it. */
 	public static final List<String> EVENT_CLAIM_STATUSES = List.of("reported", "contested", "confirmed", "denied",
 			UNCLAIMED);
 

@@ -15,13 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventRepository;
 import org.conflictmap.event.TerritoryEvent;
@@ -61,7 +62,16 @@ public class FrontlineService {
 
 	private final FrontlineDeriver.Border border;
 
-	private final Map<LocalDate, Published> cache = new ConcurrentHashMap<>();
+	/** The most days kept: a slider over more than a year, about 8 MB at the seeds' size. */
+	static final int MAX_DAYS = 500;
+
+	/**
+	 * Days derived for the current inputs. Bounded (Caffeine, least recently used out first): any client may
+	 * ask for any day, and 4,000 distinct days had grown the heap by 60 MB.
+	 */
+	private final Cache<LocalDate, Published> days = Caffeine.newBuilder().maximumSize(MAX_DAYS).build();
+
+	private final Map<LocalDate, Published> cache = days.asMap();
 
 	private volatile String cachedVersion = "";
 
@@ -76,14 +86,6 @@ public class FrontlineService {
 	private static final ExecutorService AHEAD = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
 			new SynchronousQueue<>(), r -> {
 				var thread = new Thread(r, "territory-ahead");
-				thread.setDaemon(true);
-				return thread;
-			});
-
-	/** The warm-up after a start or an import: one at a time, one more waiting at most. */
-	private static final ExecutorService WARM = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-			new java.util.concurrent.ArrayBlockingQueue<>(1), r -> {
-				var thread = new Thread(r, "territory-warm");
 				thread.setDaemon(true);
 				return thread;
 			});
@@ -147,37 +149,6 @@ public class FrontlineService {
 		return published;
 	}
 
-	/**
-	 * Reads the layer's inputs again and derives the two days a first visitor's map asks for (the last day
-	 * of the slider and the first day of the layer) in the background, so the first map after a start or
-	 * an import does not wait for them (at 100,000 events, 0.7 s each on a cold service); returns at once.
-	 * At most one runs and one waits; more are the same work. Called by system/WarmUp.
-	 */
-	public void warmUp() {
-		try {
-			WARM.execute(() -> {
-				try {
-					List<LocalDate> days = dates(); // reads the inputs again if the data changed
-					Inputs current = inputs;
-					if (days.isEmpty()) {
-						return;
-					}
-					LocalDate last = days.get(days.size() - 1);
-					var extent = events.extent();
-					LocalDate lastEvent = extent == null ? null : extent.lastDay();
-					kept(lastEvent != null && lastEvent.isAfter(last) ? lastEvent : last, current);
-					kept(days.get(0), current);
-				}
-				catch (RuntimeException ex) {
-					log.warn("Could not derive the territory ahead of the first map: {}", ex.toString());
-				}
-			});
-		}
-		catch (java.util.concurrent.RejectedExecutionException queued) {
-			// one is waiting already and will read the newest inputs
-		}
-	}
-
 	private void deriveAhead(LocalDate date, Inputs from) {
 		if (cache.containsKey(date)) {
 			return;
@@ -200,6 +171,12 @@ public class FrontlineService {
 		catch (java.util.concurrent.RejectedExecutionException busy) {
 			// one is being derived already: the step after will ask for its own day
 		}
+	}
+
+	/** How many days are kept now. */
+	int keptDays() {
+		days.cleanUp(); // Caffeine evicts in the background; this waits for it
+		return cache.size();
 	}
 
 	/** The sorted days on which anything in the layer changes. */

@@ -14,9 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.conflictmap.support.TestEvents.event;
 
 /**
- * Days derived ahead (the next day of a slider's step, the days warmed up after a start or an import):
- * what a reader then gets is the day itself, as a service that never reads ahead derives it, and a write
- * made meanwhile is in it.
+ * Days derived ahead (the next day of a slider's step) and the days kept: what a reader then gets is the
+ * day itself, as a service that never reads ahead derives it, and a write made meanwhile is in it.
  */
 class FrontlineAheadTest {
 
@@ -39,22 +38,16 @@ class FrontlineAheadTest {
 	}
 
 	@Test
-	void theDaysWarmedUpAfterAnImportAreTheDaysThemselvesAndSeeAWriteMadeAfter() throws InterruptedException {
-		var warmed = ahead;
-		List<LocalDate> days = direct.dates();
-		LocalDate first = days.get(0);
-		LocalDate last = days.get(days.size() - 1);
+	void asManyDistinctDaysAsAClientLikesKeepNoMoreThanTheBoundAndAnEvictedDayComesBackTheSame() {
+		LocalDate first = LocalDate.of(2024, 1, 1);
+		String firstDay = new String(direct.on(first).body());
 
-		warmed.warmUp();
-		Thread.sleep(1_000);
-		assertThat(new String(warmed.on(last).body())).isEqualTo(new String(direct.on(last).body()));
-		assertThat(new String(warmed.on(first).body())).isEqualTo(new String(direct.on(first).body()));
+		for (int i = 0; i < FrontlineService.MAX_DAYS + 20; i++) {
+			ahead.on(first.plusDays(2L * i)); // never a slider's step, so nothing is derived ahead
+		}
 
-		warmed.warmUp(); // and at once a write that changes the last day
-		repository.insert(event("deir-ez-zor-taken", last.toString(), last.toString(), new double[] { 40.14, 35.33 }),
-				"seed", "h", "test");
-		assertThat(new String(warmed.on(last).body())).contains("deir-ez-zor-taken")
-			.isEqualTo(new String(direct.on(last).body()));
+		assertThat(ahead.keptDays()).isLessThanOrEqualTo(FrontlineService.MAX_DAYS);
+		assertThat(new String(ahead.on(first).body())).isEqualTo(firstDay);
 	}
 
 	@Test

@@ -105,8 +105,7 @@ class DatabaseOutageTest {
 		try (var app = new SpringApplicationBuilder(ConflictMapApplication.class).run("--server.port=0",
 				"--spring.profiles.active=postgis", "--spring.datasource.url=" + TestDatabases.schemaUrl("busy_pool_test"),
 				"--spring.flyway.schemas=busy_pool_test", "--spring.datasource.hikari.maximum-pool-size=2",
-				"--spring.datasource.hikari.connection-timeout=250", "--CONFLICTMAP_ADMIN_PASSWORD=a-long-admin-password",
-				"--conflictmap.warm-up=false")) {
+				"--spring.datasource.hikari.connection-timeout=250", "--CONFLICTMAP_ADMIN_PASSWORD=a-long-admin-password")) {
 			var pool = app.getBean(javax.sql.DataSource.class);
 			Exchange busy;
 			try (var a = pool.getConnection(); var b = pool.getConnection()) {

@@ -80,7 +80,7 @@ class EventApiTest {
 	@CsvSource(delimiter = '|', value = { "zoom=23|zoom is the map's zoom level, a whole number from 0 to 22, not '23'",
 			"zoom=-1|zoom is the map's zoom level, a whole number from 0 to 22, not '-1'",
 			"''|zoom is the map's zoom level, a whole number from 0 to 22; it is required",
-			"zoom=4&limit=5|unknown parameter 'limit'; this endpoint takes actor, bbox, from, q, status, to, type" })
+			"zoom=4&limit=5|unknown parameter 'limit'; this endpoint takes actor, bbox, claim_status, from, q, to, type" })
 	void clustersRefuseAZoomOutsideTheTileLevelsAndPagingParameters(String query, String detail) {
 		Response r = get("/api/events/clusters?" + query);
 
@@ -157,7 +157,7 @@ class EventApiTest {
 		List<String> strikes = ids(get("/api/events?type=Explosions%2FRemote%20violence"));
 		List<String> battlesOrStrikes = ids(get("/api/events?type=Battles&type=Explosions%2FRemote%20violence"));
 		List<String> russian = ids(get("/api/events?actor=russian%20air%20force"));
-		List<String> contested = ids(get("/api/events?status=contested"));
+		List<String> contested = ids(get("/api/events?claim_status=contested"));
 		List<String> citadel = ids(get("/api/events?q=CITADEL"));
 
 		assertThat(strikes).containsExactly("2024-12-russian-airstrikes-intensify-northern-syria");
@@ -174,8 +174,8 @@ class EventApiTest {
 
 	@Test
 	void statsCountTheSameEventsTheMapShows() {
-		Response stats = get("/api/stats?from=2024-12-01&to=2024-12-05&status=reported");
-		Response events = get("/api/events?from=2024-12-01&to=2024-12-05&status=reported");
+		Response stats = get("/api/stats?from=2024-12-01&to=2024-12-05&claim_status=reported");
+		Response events = get("/api/events?from=2024-12-01&to=2024-12-05&claim_status=reported");
 
 		assertThat(stats.status()).isEqualTo(200);
 		JsonNode body = stats.body();
@@ -220,8 +220,11 @@ class EventApiTest {
 			colour=red                      | colour| unknown parameter 'colour'
 			from=2024-12-01&from=2024-12-02 | from  | given 2 times
 			type=Skirmish                   | type  | not one of: Battles
-			status=maybe                    | status| not one of: reported
+			claim_status=maybe              | claim_status | not one of: reported
+			status=contested                | status| status is now claim_status
 			q=a%20b%20c%20d%20e%20f%20g%20h%20i%20j%20k%20l%20m | q | more than 12 words
+			q=hama%00null                   | q     | control character U+0000
+			actor=HTS%01                    | actor | control character U+0001
 			""")
 	void badParametersAreProblemsNamingTheParameter(String query, String parameter, String message) {
 		Response r = get("/api/events?" + query);

@@ -16,7 +16,7 @@ import static org.conflictmap.support.HttpJson.basic;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "conflictmap.data-dir=backend/target/test-data/shedding-${random.uuid}",
 				"CONFLICTMAP_ADMIN_PASSWORD=a-long-admin-password", "conflictmap.load.max-reads=0",
-				"conflictmap.load.queue-ms=50", "conflictmap.load.max-exports=0", "conflictmap.warm-up=false" })
+				"conflictmap.load.queue-ms=50", "conflictmap.load.max-exports=0" })
 class LoadSheddingTest {
 
 	@LocalServerPort

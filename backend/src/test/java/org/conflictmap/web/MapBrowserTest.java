@@ -39,9 +39,6 @@ class MapBrowserTest {
 	@LocalServerPort
 	int port;
 
-	@org.springframework.beans.factory.annotation.Autowired
-	org.conflictmap.system.WarmUp warmUp;
-
 	private Page page;
 
 	@Test
@@ -88,34 +85,6 @@ class MapBrowserTest {
 		named.addAll(scripts);
 		assertThat(named).doesNotHaveDuplicates();
 		assertThat(new java.util.TreeSet<>(loaded)).isEqualTo(new java.util.TreeSet<>(named));
-	}
-
-	@Test
-	void theWarmUpAsksForWhatAFirstVisitLoadsAndEachIsAnswered() {
-		newPage(1280, 800);
-		var accepts = new java.util.concurrent.CopyOnWriteArrayList<String>();
-		page.onRequest(r -> {
-			if (r.url().contains("/api/stats")) {
-				accepts.add(r.headers().get("accept"));
-			}
-		});
-		open("/");
-		@SuppressWarnings("unchecked")
-		var plain = (java.util.List<String>) page.evaluate("() => performance.getEntriesByType('resource')"
-				+ ".map(e => new URL(e.name)).filter(u => !u.search && !u.pathname.includes('/images/'))"
-				+ ".map(u => u.pathname)");
-		String base = "http://localhost:" + port;
-		java.util.List<String> answered = warmUp.run(base);
-
-		// the page, then everything its head names and the map's reads, each answered 200
-		assertThat(answered).first().isEqualTo("/");
-		assertThat(answered.subList(1, answered.size())).containsExactlyElementsOf(
-				org.conflictmap.system.WarmUp.paths(org.conflictmap.support.HttpJson.send("GET", base + "/").body()));
-		assertThat(answered).contains("/js/main.js", "/js/api.js", "/css/map.css", "/api/stats");
-		// every request of a first visit that has no parameters (the images its stylesheets name aside)
-		assertThat(answered).containsAll(plain);
-		// and the reads as the map asks for them: the Accept header is part of a cached answer's tag
-		assertThat(accepts).isNotEmpty().containsOnly(org.conflictmap.system.WarmUp.MAP_ACCEPT);
 	}
 
 	@Test
@@ -288,6 +257,7 @@ class MapBrowserTest {
 	@Test
 	void aLinkKeepsTheMapPositionAndTheFilters() {
 		newPage(1280, 800);
+		// status= is how links were written before the filter was named claim_status: they still work
 		open("/?from=2024-12-01&to=2024-12-05&status=contested&center=35.1300,36.7600&zoom=11");
 
 		assertThat(shownCount()).isEqualTo(1);

@@ -272,7 +272,7 @@ abstract class ParameterFuzzContract {
 		p.put("type", r -> pick(r, "Battles", "Explosions/Remote violence", "Violence against civilians",
 				"Strategic developments", "Protests", "battles"));
 		p.put("actor", r -> pick(r, "Hayat Tahrir al-Sham", "Military Forces of Syria", "Military Forces of Russia", "hts"));
-		p.put("status", r -> pick(r, "confirmed", "disputed", "single-source", "unverified"));
+		p.put("claim_status", r -> pick(r, "confirmed", "contested", "denied", "disputed", "unverified"));
 		p.put("q", r -> pick(r, "Aleppo", "Hama airstrike", "Idlib", "north", "حلب"));
 		if (paging) {
 			p.put("limit", ParameterFuzzContract::number);

@@ -15,7 +15,8 @@ export function parseView(search) {
     to: isDay(p.get('to')) ? p.get('to') : null,
     types: p.getAll('type').filter(Boolean),
     actors: p.getAll('actor').filter(Boolean),
-    statuses: p.getAll('status').filter(Boolean),
+    // links made before the filter was named claim_status still work
+    statuses: [...p.getAll('claim_status'), ...p.getAll('status')].filter(Boolean),
     q: (p.get('q') ?? '').trim(),
     center: center.length === 2 && center.every(Number.isFinite) && Math.abs(center[0]) <= 90
       && Math.abs(center[1]) <= 180 ? center : null,
@@ -30,7 +31,7 @@ export function filterParams(view, { withDates = true, withTypes = true } = {}) 
   if (withDates && view.to) p.set('to', view.to);
   if (withTypes) view.types.forEach((t) => p.append('type', t));
   view.actors.forEach((a) => p.append('actor', a));
-  view.statuses.forEach((s) => p.append('status', s));
+  view.statuses.forEach((s) => p.append('claim_status', s));
   if (view.q) p.set('q', view.q);
   return p;
 }
