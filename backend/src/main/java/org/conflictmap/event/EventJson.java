@@ -93,7 +93,7 @@ public final class EventJson {
 	 * event the row holds, without reading the row into an {@link Event}: the JSON columns of actors, claims
 	 * and sources were written by this mapper from the same records, so they go out as stored; only the
 	 * geocode's column is read, for the two properties taken from it. Parsing those columns and writing
-	 * them again was most of the service's time for a page of 100 events (JFR, bench/README.md).
+	 * them again was nearly half of the service's Java time for a page of 100 events (JFR, bench/README.md).
 	 * {@code EventRepositoryContract} checks that both writers agree.
 	 */
 	static void writeStoredFeature(JsonGenerator json, ResultSet rs) throws SQLException {

@@ -96,12 +96,7 @@ public class EventRepository {
 	/** The same for events in any of the given curation statuses: what curators see. */
 	@Transactional(readOnly = true)
 	public void forEach(EventQuery query, Set<String> curation, Consumer<Event> sink) {
-		page(where(query, curation), query, sink);
-	}
-
-	/** The page of {@code query} under {@code where}, to {@code sink}; how many rows it held. */
-	private int page(Where where, EventQuery query, Consumer<Event> sink) {
-		return pageRows(where, query, rs -> sink.accept(map(rs)));
+		pageRows(where(query, curation), query, rs -> sink.accept(map(rs)));
 	}
 
 	/** The page's rows ({@link EventSql#COLUMNS}) as they come; how many there were. */
@@ -120,8 +115,8 @@ public class EventRepository {
 
 	/**
 	 * The page as GeoJSON features written to {@code json} straight from the rows
-	 * ({@link EventJson#writeStoredFeature}), and how many match in all, paging aside: what a FeatureCollection ends with. One WHERE and one read-only
-	 * transaction for both.
+	 * ({@link EventJson#writeStoredFeature}); returns how many match in all, paging aside, which a
+	 * FeatureCollection ends with. One WHERE and one read-only transaction for both.
 	 */
 	@Transactional(readOnly = true)
 	public long writeFeaturesCounted(EventQuery query, Set<String> curation, JsonGenerator json) {
