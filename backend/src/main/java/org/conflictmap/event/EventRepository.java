@@ -18,10 +18,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import org.locationtech.jts.geom.Envelope;
@@ -29,6 +26,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -55,16 +53,25 @@ public class EventRepository {
 
 	private final WindowParts parts;
 
+	/** Runs the statements a read runs beside its own (see {@link #countWhole}). */
+	private final Executor sideQueries;
+
+	/** A repository for tests and tools without a service: side statements run in the caller's thread. */
 	public EventRepository(JdbcClient jdbc) {
-		this(jdbc, DEFAULT_WINDOW_PART_ROWS);
+		this(jdbc, DEFAULT_WINDOW_PART_ROWS, Runnable::run);
 	}
 
-	/** @param windowPartRows how many rows of windows' parts to keep; 0 reads every window whole */
+	/**
+	 * @param windowPartRows how many rows of windows' parts to keep; 0 reads every window whole
+	 * @param sideQueries where statements run beside a read's own (system/BackgroundWork)
+	 */
 	@Autowired
 	public EventRepository(JdbcClient jdbc,
-			@Value("${conflictmap.window-parts.max-rows:" + DEFAULT_WINDOW_PART_ROWS + "}") long windowPartRows) {
+			@Value("${conflictmap.window-parts.max-rows:" + DEFAULT_WINDOW_PART_ROWS + "}") long windowPartRows,
+			@Qualifier("sideQueries") Executor sideQueries) {
 		this.jdbc = jdbc;
 		this.parts = new WindowParts(windowPartRows);
+		this.sideQueries = sideQueries;
 	}
 
 	/** One event by id, whatever its curation status. */
@@ -170,7 +177,7 @@ public class EventRepository {
 					.params(where.params)
 					.query((RowCallbackHandler) rs -> actors.add(rs.getString("actor_key"), rs.getString("actor"),
 							rs.getLong("n"))),
-				SIDE_QUERIES);
+				sideQueries);
 		jdbc.sql(EventSql.COUNT_BY_DAY_AND_TYPE.formatted(where.sql))
 			.params(where.params)
 			.query((RowCallbackHandler) rs -> tally.addType(rs.getObject("start_day", LocalDate.class),
@@ -195,7 +202,7 @@ public class EventRepository {
 						.computeIfAbsent(rs.getObject("start_day", LocalDate.class), d -> new ArrayList<>())
 						.add(new ActorRow(spellings.computeIfAbsent(rs.getString("actor_key"), k -> k),
 								spellings.computeIfAbsent(rs.getString("actor"), a -> a), rs.getLong("n")))),
-				SIDE_QUERIES);
+				sideQueries);
 		jdbc.sql(EventSql.COUNT_BY_DAY_AND_TYPE.formatted(where.sql))
 			.params(where.params)
 			.query((RowCallbackHandler) rs -> days.computeIfAbsent(rs.getObject("start_day", LocalDate.class), DayStats::new)
@@ -282,14 +289,6 @@ public class EventRepository {
 		}
 
 	}
-
-	/** Statements a read runs beside its own; when all are busy, the caller runs its statement itself. */
-	private static final ExecutorService SIDE_QUERIES = new ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS,
-			new SynchronousQueue<>(), r -> {
-				var thread = new Thread(r, "side-query");
-				thread.setDaemon(true);
-				return thread;
-			}, new ThreadPoolExecutor.CallerRunsPolicy());
 
 	/**
 	 * Hands every published event the frontline may be derived from (a control change, or fighting,

@@ -15,10 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -34,6 +32,8 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -82,13 +82,8 @@ public class FrontlineService {
 
 	private static final Logger log = LoggerFactory.getLogger(FrontlineService.class);
 
-	/** One day derived ahead at a time, none waiting: a slider asks for one day per step. */
-	private static final ExecutorService AHEAD = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-			new SynchronousQueue<>(), r -> {
-				var thread = new Thread(r, "territory-ahead");
-				thread.setDaemon(true);
-				return thread;
-			});
+	/** Where the day after a slider's step is derived before it is asked (system/BackgroundWork). */
+	private final Executor ahead;
 
 	/** A day's territory as the API sends it, with its ETag, and its features for the exports. */
 	public record Published(LocalDate date, byte[] body, String etag, Map<String, Double> areaKm2,
@@ -114,8 +109,18 @@ public class FrontlineService {
 			List<FrontlineDeriver.Fighting> fighting) {
 	}
 
-	public FrontlineService(EventRepository events, Gazetteer gazetteer,
-			@Value("${conflictmap.seeds-dir}") Path seedsDir) {
+	/** A service for tests and tools: nothing is derived ahead. */
+	public FrontlineService(EventRepository events, Gazetteer gazetteer, Path seedsDir) {
+		this(events, gazetteer, seedsDir, task -> {
+			throw new RejectedExecutionException("nothing is derived ahead here");
+		});
+	}
+
+	/** @param ahead where the day after a slider's step is derived (one at a time, refusing more) */
+	@Autowired
+	public FrontlineService(EventRepository events, Gazetteer gazetteer, @Value("${conflictmap.seeds-dir}") Path seedsDir,
+			@Qualifier("territoryAhead") Executor ahead) {
+		this.ahead = ahead;
 		this.events = events;
 		this.gazetteer = gazetteer;
 		this.territoryDir = seedsDir.resolve("territory");
@@ -154,7 +159,7 @@ public class FrontlineService {
 			return;
 		}
 		try {
-			AHEAD.execute(() -> {
+			ahead.execute(() -> {
 				try {
 					Published published = publish(date, from);
 					synchronized (this) {
@@ -168,7 +173,7 @@ public class FrontlineService {
 				}
 			});
 		}
-		catch (java.util.concurrent.RejectedExecutionException busy) {
+		catch (RejectedExecutionException busy) {
 			// one is being derived already: the step after will ask for its own day
 		}
 	}

@@ -407,7 +407,7 @@ abstract class EventRepositoryContract {
 			e = withActors(e, actors.get(random.nextInt(actors.size())), List.of(), List.of());
 			repository.insert(e, "seed", "h", "test");
 		}
-		var readWhole = new EventRepository(jdbc, 0);
+		var readWhole = new EventRepository(jdbc, 0, Runnable::run);
 		var aleppo = new Envelope(36.6, 37.6, 35.8, 36.6);
 		var windows = new ArrayList<EventQuery>();
 		// a slider's steps: the start forward, the end back, the start back, the end forward, both out, then

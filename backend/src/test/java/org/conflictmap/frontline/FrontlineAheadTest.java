@@ -21,6 +21,9 @@ class FrontlineAheadTest {
 
 	private EventRepository repository;
 
+	/** One day ahead at a time, none waiting, as system/BackgroundWork makes it. */
+	private org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor aheadExecutor;
+
 	/** The service under test, which reads ahead. */
 	private FrontlineService ahead;
 
@@ -33,8 +36,18 @@ class FrontlineAheadTest {
 		seeded.importer.importDirectory(Path.of("seeds"));
 		repository = seeded.repository;
 		Gazetteer gazetteer = SeedFixture.gazetteer();
-		ahead = new FrontlineService(repository, gazetteer, Path.of("seeds"));
+		aheadExecutor = new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor();
+		aheadExecutor.setCorePoolSize(1);
+		aheadExecutor.setMaxPoolSize(1);
+		aheadExecutor.setQueueCapacity(0);
+		aheadExecutor.initialize();
+		ahead = new FrontlineService(repository, gazetteer, Path.of("seeds"), aheadExecutor);
 		direct = new FrontlineService(repository, gazetteer, Path.of("seeds"));
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void stopTheExecutor() {
+		aheadExecutor.shutdown();
 	}
 
 	@Test
