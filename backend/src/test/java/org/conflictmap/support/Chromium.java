@@ -19,7 +19,10 @@ public final class Chromium {
 
 	public static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
 
-	/** Flags a root, offline, headless Chromium needs here (see ../shared/PLATFORM.md). */
+	/**
+	 * Flags a headless Chromium needs here: no sandbox (CI runs as root), and nothing that calls out to
+	 * the network by itself (QUIC, background updates, sync), since the machines reach no other server.
+	 */
 	private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
 			"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
