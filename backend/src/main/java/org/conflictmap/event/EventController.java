@@ -50,7 +50,7 @@ class EventController {
 		EventQuery query = EventQuery.fromParameters(request.getParameterMap());
 		response.setContentType(GEO_JSON.toString());
 		response.setCharacterEncoding("UTF-8");
-		EventJson.writeFeatureCollection(response.getOutputStream(),
+		EventJson.writeFeatureCollection(response.getOutputStream(), Map.of(),
 				json -> events.writeFeaturesCounted(query, EventRepository.PUBLISHED, json));
 	}
 
@@ -175,7 +175,7 @@ class EventController {
 		response.setContentType(GEO_JSON.toString());
 		response.setCharacterEncoding("UTF-8");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		EventJson.writeFeatureCollection(response.getOutputStream(),
+		EventJson.writeFeatureCollection(response.getOutputStream(), Map.of(),
 				json -> events.writeFeaturesCounted(query, curation, json));
 	}
 

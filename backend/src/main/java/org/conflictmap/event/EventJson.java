@@ -189,25 +189,6 @@ public final class EventJson {
 	}
 
 	/**
-	 * A FeatureCollection whose features {@code page} writes to the generator itself, returning how many
-	 * match in all; {@code numberReturned} counts what it wrote.
-	 */
-	public static void writeFeatureCollection(OutputStream out, ToLongFunction<JsonGenerator> page) {
-		try (JsonGenerator json = MAPPER.createGenerator(out)) {
-			json.writeStartObject();
-			json.writeStringProperty("type", "FeatureCollection");
-			json.writeArrayPropertyStart("features");
-			long numberMatched = page.applyAsLong(json);
-			// the features written are the array's entries
-			int returned = json.streamWriteContext().getEntryCount();
-			json.writeEndArray();
-			json.writeNumberProperty("numberMatched", numberMatched);
-			json.writeNumberProperty("numberReturned", returned);
-			json.writeEndObject();
-		}
-	}
-
-	/**
 	 * An event back from the feature {@link #feature} wrote (the version history's): every stored field,
 	 * {@code claim_status} recomputed from the claims.
 	 */
@@ -271,17 +252,19 @@ public final class EventJson {
 	 */
 	public static void writeCollection(OutputStream out, long numberMatched, Map<String, Object> members,
 			Consumer<Consumer<Event>> source) {
-		writeCollection(out, members, sink -> {
-			source.accept(sink);
+		writeFeatureCollection(out, members, json -> {
+			source.accept(e -> json.writePOJO(feature(e)));
 			return numberMatched;
 		});
 	}
 
 	/**
-	 * The same, where {@code page} hands over the features and then says how many match in all (the
-	 * count written after them).
+	 * A FeatureCollection whose features {@code page} writes to the generator itself, returning how many
+	 * match in all (written after them, so a page can be counted once it is sent); {@code numberReturned}
+	 * counts the features it wrote.
 	 */
-	public static void writeCollection(OutputStream out, Map<String, Object> members, ToLongFunction<Consumer<Event>> page) {
+	public static void writeFeatureCollection(OutputStream out, Map<String, Object> members,
+			ToLongFunction<JsonGenerator> page) {
 		try (JsonGenerator json = MAPPER.createGenerator(out)) {
 			json.writeStartObject();
 			json.writeStringProperty("type", "FeatureCollection");
@@ -289,14 +272,12 @@ public final class EventJson {
 				json.writePOJOProperty(member.getKey(), member.getValue());
 			}
 			json.writeArrayPropertyStart("features");
-			int[] returned = { 0 };
-			long numberMatched = page.applyAsLong(e -> {
-				json.writePOJO(feature(e));
-				returned[0]++;
-			});
+			long numberMatched = page.applyAsLong(json);
+			// the features written are the array's entries
+			int returned = json.streamWriteContext().getEntryCount();
 			json.writeEndArray();
 			json.writeNumberProperty("numberMatched", numberMatched);
-			json.writeNumberProperty("numberReturned", returned[0]);
+			json.writeNumberProperty("numberReturned", returned);
 			json.writeEndObject();
 		}
 	}

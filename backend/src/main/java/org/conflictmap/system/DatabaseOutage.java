@@ -83,9 +83,7 @@ public class DatabaseOutage extends OncePerRequestFilter {
 			if (isPoolBusy(ex) && !response.isCommitted()) {
 				// every connection in use by other requests: overload, which LoadShedding answers, not an outage
 				response.reset();
-				LoadShedding.busy(response, LoadShedding.RETRY_AFTER_SECONDS,
-						"the service is answering as many reads as it takes at once; nothing went wrong, try again in "
-								+ LoadShedding.RETRY_AFTER_SECONDS + " second");
+				LoadShedding.readsBusy(response);
 				return;
 			}
 			if (down.compareAndSet(false, true)) {

@@ -66,8 +66,7 @@ class LoadShedding extends OncePerRequestFilter {
 		}
 		try {
 			if (!acquireRead()) {
-				busy(response, RETRY_AFTER_SECONDS, "the service is answering as many reads as it takes at once; "
-						+ "nothing went wrong, try again in " + RETRY_AFTER_SECONDS + " second");
+				readsBusy(response);
 				return;
 			}
 			try {
@@ -94,8 +93,14 @@ class LoadShedding extends OncePerRequestFilter {
 		}
 	}
 
+	/** 503 Busy for a read that found every turn taken (here, or the connection pool's). */
+	static void readsBusy(HttpServletResponse response) throws IOException {
+		busy(response, RETRY_AFTER_SECONDS, "the service is answering as many reads as it takes at once; "
+				+ "nothing went wrong, try again in " + RETRY_AFTER_SECONDS + " second");
+	}
+
 	/** 503 with Retry-After: the service is busy, not broken; nothing was done. */
-	static void busy(HttpServletResponse response, int retryAfterSeconds, String detail) throws IOException {
+	private static void busy(HttpServletResponse response, int retryAfterSeconds, String detail) throws IOException {
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		ProblemResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Busy", detail);

@@ -2,6 +2,7 @@ package org.conflictmap.event;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -146,7 +147,7 @@ abstract class EventRepositoryContract {
 	/** A page of published events as the list endpoint writes it. */
 	private JsonNode page(EventQuery query) {
 		var out = new java.io.ByteArrayOutputStream();
-		EventJson.writeFeatureCollection(out, json -> repository.writeFeaturesCounted(query, EventRepository.PUBLISHED, json));
+		EventJson.writeFeatureCollection(out, Map.of(), json -> repository.writeFeaturesCounted(query, EventRepository.PUBLISHED, json));
 		return EventJson.MAPPER.readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
