@@ -29,11 +29,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Repository;
 
-import static org.conflictmap.event.CopyBinary.Kind.DATE;
-import static org.conflictmap.event.CopyBinary.Kind.FLOAT8;
-import static org.conflictmap.event.CopyBinary.Kind.INT2;
 import static org.conflictmap.event.CopyBinary.Kind.INT4;
-import static org.conflictmap.event.CopyBinary.Kind.POINT_4326;
 import static org.conflictmap.event.CopyBinary.Kind.TEXT;
 import static org.conflictmap.event.CopyBinary.Kind.TIMESTAMPTZ;
 
@@ -46,15 +42,6 @@ import static org.conflictmap.event.CopyBinary.Kind.TIMESTAMPTZ;
  */
 @Repository
 public class EventBatchWriter {
-
-	/** {@link EventSql#COPY_EVENTS}'s columns as {@link EventRepository#params} names them, and their types. */
-	private static final List<CopyBinary.Column> EVENT_COLUMNS = columns("id", TEXT, "title", TEXT, "summary", TEXT,
-			"eventType", TEXT, "subEventType", TEXT, "actors", TEXT, "dateStart", DATE, "dateEnd", DATE,
-			"timePrecision", INT2, "placeText", TEXT, "placeId", TEXT, "geoPrecision", INT2, "geocodeMethod", TEXT,
-			"geocodeScore", FLOAT8, "geocode", TEXT, "country", TEXT, "admin1", TEXT, "lon/lat", POINT_4326,
-			"fatalities", INT4, "claims", TEXT, "sources", TEXT, "controlSide", TEXT, "controlChange", TEXT,
-			"status", TEXT, "version", INT4, "origin", TEXT, "originHash", TEXT, "createdAt", TIMESTAMPTZ,
-			"updatedAt", TIMESTAMPTZ, "claimStatus", TEXT);
 
 	private static final List<CopyBinary.Column> ACTOR_COLUMNS = columns("id", TEXT, "key", TEXT, "actor", TEXT);
 
@@ -109,7 +96,7 @@ public class EventBatchWriter {
 	 * @param spanDays the longest span of the events it wrote, in days
 	 */
 	public void dataChanged(Instant now, int spanDays) {
-		jdbc.update(EventSql.BUMP_DATA_VERSION, Map.of("now", EventRepository.utc(now), "spanDays", spanDays));
+		jdbc.update(EventSql.BUMP_DATA_VERSION, Map.of("now", EventColumns.utc(now), "spanDays", spanDays));
 	}
 
 	/**
@@ -205,7 +192,7 @@ public class EventBatchWriter {
 			}
 			var rows = new NewRows(events, hashes);
 			if (copy == null) {
-				jdbc.batchUpdate(EventSql.INSERT, maps(rows.events()));
+				jdbc.batchUpdate(EventColumns.INSERT, maps(rows.events()));
 				var actors = maps(rows.actors());
 				if (actors.length > 0) {
 					jdbc.batchUpdate(EventSql.INSERT_ACTOR, actors);
@@ -214,7 +201,7 @@ public class EventBatchWriter {
 				return;
 			}
 			pending = copier.submit(() -> {
-				copy.copyIn(EventSql.COPY_EVENTS, new CopyBinary(rows.events(), EVENT_COLUMNS), CopyBinary.PART);
+				copy.copyIn(EventColumns.COPY, new CopyBinary(rows.events(), EventColumns.COPIED), CopyBinary.PART);
 				copy.copyIn(EventSql.COPY_ACTORS, new CopyBinary(rows.actors(), ACTOR_COLUMNS), CopyBinary.PART);
 				copy.copyIn(EventSql.COPY_VERSIONS, new CopyBinary(rows.versions(), VERSION_COLUMNS), CopyBinary.PART);
 				return null;
@@ -235,7 +222,7 @@ public class EventBatchWriter {
 
 			Stream<Map<String, Object>> events() {
 				return IntStream.range(0, stored.size())
-					.mapToObj(i -> EventRepository.params(stored.get(i), origin, hashes.get(i)));
+					.mapToObj(i -> EventColumns.values(stored.get(i), origin, hashes.get(i)));
 			}
 
 			Stream<Map<String, Object>> actors() {
@@ -253,7 +240,7 @@ public class EventBatchWriter {
 					version.put("version", 1);
 					// the events row is this version until the event's first change writes it out
 					version.put("feature", null);
-					version.put("writtenAt", EventRepository.utc(now));
+					version.put("writtenAt", EventColumns.utc(now));
 					version.put("writtenBy", writtenBy);
 					version.put("change", EventChange.CREATED);
 					version.put("status", e.status());

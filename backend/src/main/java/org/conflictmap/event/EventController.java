@@ -33,11 +33,15 @@ class EventController {
 
 	private final EventRepository events;
 
+	private final EventCounts counts;
+
 	/** The most clusters one answer holds (conflictmap.load.max-clusters). */
 	private final int maxClusters;
 
-	EventController(EventRepository events, @Value("${conflictmap.load.max-clusters:10000}") int maxClusters) {
+	EventController(EventRepository events, EventCounts counts,
+			@Value("${conflictmap.load.max-clusters:10000}") int maxClusters) {
 		this.events = events;
+		this.counts = counts;
 		this.maxClusters = maxClusters;
 	}
 
@@ -67,7 +71,7 @@ class EventController {
 		String[] zoomValues = params.remove("zoom");
 		Parameters.requireOnly(params, EventQuery.FILTERS, EventQuery.REPEATABLE);
 		int zoom = zoom(zoomValues);
-		EventClusters clusters = events.clusters(EventQuery.fromParameters(params), zoom);
+		EventClusters clusters = counts.clusters(EventQuery.fromParameters(params), zoom);
 		if (clusters.clusters().size() > maxClusters) {
 			// a map view holds a few thousand cells at most (10,000 is a 6,000-pixel square); more is an export
 			throw new BadRequestException("zoom", "these filters at zoom " + zoom + " make "
@@ -119,7 +123,7 @@ class EventController {
 	@GetMapping("/api/stats")
 	EventStats stats(HttpServletRequest request) {
 		Parameters.requireOnly(request.getParameterMap(), EventQuery.FILTERS, EventQuery.REPEATABLE);
-		return events.stats(EventQuery.fromParameters(request.getParameterMap()), MAX_ACTORS);
+		return counts.stats(EventQuery.fromParameters(request.getParameterMap()), MAX_ACTORS);
 	}
 
 	/**

@@ -89,7 +89,7 @@ public final class EventJson {
 	}
 
 	/**
-	 * Writes the feature of one stored row ({@link EventSql#COLUMNS}) exactly as {@link #feature} writes the
+	 * Writes the feature of one stored row ({@link EventColumns#SELECTED}) exactly as {@link #feature} writes the
 	 * event the row holds, without reading the row into an {@link Event}: the JSON columns of actors, claims
 	 * and sources were written by this mapper from the same records, so they go out as stored; only the
 	 * geocode's column is read, for the two properties taken from it. Parsing those columns and writing
@@ -97,7 +97,7 @@ public final class EventJson {
 	 * {@code EventRepositoryContract} checks that both writers agree.
 	 */
 	static void writeStoredFeature(JsonGenerator json, ResultSet rs) throws SQLException {
-		Point point = EventRepository.point(rs.getBytes("geom_wkb"));
+		Point point = EventColumns.point(rs.getBytes("geom_wkb"));
 		json.writeStartObject();
 		json.writeStringProperty("type", "Feature");
 		json.writeStringProperty("id", rs.getString("id"));

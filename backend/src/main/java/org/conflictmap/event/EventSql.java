@@ -8,13 +8,7 @@ package org.conflictmap.event;
  */
 final class EventSql {
 
-	static final String COLUMNS = """
-			id, title, summary, event_type, sub_event_type, actors_json, date_start, date_end, time_precision,
-			place_text, place_id, geo_precision, geocode_method, geocode_score, geocode_json, country, admin1,
-			ST_AsBinary(geom) AS geom_wkb, fatalities, claims_json, claim_status, sources_json, control_side,
-			control_change, status, version, created_at, updated_at""";
-
-	static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM events WHERE id = :id";
+	static final String SELECT_BY_ID = "SELECT " + EventColumns.SELECTED + " FROM events WHERE id = :id";
 
 	/** ST_X / ST_Y aggregates rather than ST_Extent, whose result type differs between PostGIS and H2GIS. */
 	static final String EXTENT = """
@@ -34,17 +28,7 @@ final class EventSql {
 
 	static final String MAX_SPAN = "SELECT max_span_days FROM data_version WHERE id = 1";
 
-	/**
-	 * PostgreSQL's bulk path for imports: the columns of {@link #INSERT}, {@link #INSERT_ACTOR} and
-	 * {@link #INSERT_VERSION} in COPY's binary format ({@link CopyBinary}). The geometry goes in as EWKB; the
-	 * first version's feature as NULL (see {@link #WRITE_OUT_FIRST_VERSION}).
-	 */
-	static final String COPY_EVENTS = """
-			COPY events (id, title, summary, event_type, sub_event_type, actors_json, date_start, date_end,
-			    time_precision, place_text, place_id, geo_precision, geocode_method, geocode_score, geocode_json,
-			    country, admin1, geom, fatalities, claims_json, sources_json, control_side, control_change, status,
-			    version, origin, origin_hash, created_at, updated_at, claim_status) FROM STDIN (FORMAT binary)""";
-
+	/** With {@link EventColumns#COPY}: PostgreSQL's bulk path for imports ({@link CopyBinary}). */
 	static final String COPY_ACTORS = "COPY event_actors (event_id, actor_key, actor) FROM STDIN (FORMAT binary)";
 
 	static final String COPY_VERSIONS = """
@@ -131,29 +115,6 @@ final class EventSql {
 	/** Oldest first, then by id, so paging is stable. */
 	static final String ORDER_AND_PAGE = " ORDER BY date_start, id LIMIT :limit OFFSET :offset";
 
-	static final String INSERT = """
-			INSERT INTO events (id, title, summary, event_type, sub_event_type, actors_json, date_start, date_end,
-			    time_precision, place_text, place_id, geo_precision, geocode_method, geocode_score, geocode_json,
-			    country, admin1, geom, fatalities, claims_json, sources_json, control_side, control_change, status,
-			    version, origin, origin_hash, created_at, updated_at, claim_status)
-			VALUES (:id, :title, :summary, :eventType, :subEventType, :actors, :dateStart, :dateEnd,
-			    :timePrecision, :placeText, :placeId, :geoPrecision, :geocodeMethod, :geocodeScore, :geocode,
-			    :country, :admin1, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :fatalities, :claims, :sources,
-			    :controlSide, :controlChange, :status, :version, :origin, :originHash, :createdAt, :updatedAt,
-			    :claimStatus)""";
-
-	static final String UPDATE = """
-			UPDATE events SET title = :title, summary = :summary, event_type = :eventType,
-			    sub_event_type = :subEventType, actors_json = :actors, date_start = :dateStart, date_end = :dateEnd,
-			    time_precision = :timePrecision, place_text = :placeText, place_id = :placeId,
-			    geo_precision = :geoPrecision, geocode_method = :geocodeMethod, geocode_score = :geocodeScore,
-			    geocode_json = :geocode, country = :country, admin1 = :admin1,
-			    geom = ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), fatalities = :fatalities, claims_json = :claims,
-			    sources_json = :sources, control_side = :controlSide, control_change = :controlChange,
-			    status = :status, version = :version, origin = :origin, origin_hash = :originHash,
-			    updated_at = :updatedAt, claim_status = :claimStatus
-			WHERE id = :id AND version = :version - 1""";
-
 	static final String INSERT_VERSION = """
 			INSERT INTO event_versions (event_id, version, feature_json, written_at, written_by, change_kind, status,
 			    restored_from)
@@ -172,7 +133,7 @@ final class EventSql {
 	private static final String VERSION_FEATURES = """
 			SELECT v.feature_json AS version_feature, e.* FROM event_versions v
 			LEFT JOIN (SELECT %s FROM events WHERE id = :id) e ON v.feature_json IS NULL
-			WHERE v.event_id = :id""".formatted(COLUMNS);
+			WHERE v.event_id = :id""".formatted(EventColumns.SELECTED);
 
 	static final String SELECT_VERSION_FEATURE = VERSION_FEATURES + " AND v.version = :version";
 
@@ -272,7 +233,7 @@ final class EventSql {
 	static final int SMALL_PAGE = 2_000;
 
 	static String select(String where) {
-		return "SELECT " + COLUMNS + " FROM events WHERE " + where + ORDER_AND_PAGE;
+		return "SELECT " + EventColumns.SELECTED + " FROM events WHERE " + where + ORDER_AND_PAGE;
 	}
 
 	/**
@@ -282,7 +243,7 @@ final class EventSql {
 	 * a page of thousands the one step is as fast.
 	 */
 	static String selectByIds(String where) {
-		return "SELECT " + COLUMNS + " FROM events WHERE id IN (SELECT id FROM events WHERE " + where
+		return "SELECT " + EventColumns.SELECTED + " FROM events WHERE id IN (SELECT id FROM events WHERE " + where
 				+ ORDER_AND_PAGE + ") ORDER BY date_start, id";
 	}
 
