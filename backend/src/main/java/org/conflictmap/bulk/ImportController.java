@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.conflictmap.system.BadRequestException;
-import org.conflictmap.system.Parameters;
+import org.conflictmap.errors.BadRequestException;
+import org.conflictmap.errors.Parameters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -9,9 +9,9 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.conflictmap.system.BadRequestException;
-import org.conflictmap.system.NotFoundException;
-import org.conflictmap.system.Parameters;
+import org.conflictmap.errors.BadRequestException;
+import org.conflictmap.errors.NotFoundException;
+import org.conflictmap.errors.Parameters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;

@@ -46,7 +46,7 @@ public class EventCounts {
 
 	/**
 	 * @param windowPartRows how many rows of windows' parts to keep; 0 reads every window whole
-	 * @param sideQueries where statements run beside a read's own (system/BackgroundWork)
+	 * @param sideQueries where statements run beside a read's own (database/BackgroundWork)
 	 */
 	@Autowired
 	public EventCounts(JdbcClient jdbc, EventRepository events,

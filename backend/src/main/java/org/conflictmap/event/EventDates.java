@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-import org.conflictmap.system.BadRequestException;
+import org.conflictmap.errors.BadRequestException;
 
 /**
  * The days the service accepts anywhere a date comes in (writes, imports, seeds, query parameters):

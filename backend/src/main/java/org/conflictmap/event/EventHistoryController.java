@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.conflictmap.system.BadRequestException;
-import org.conflictmap.system.NotFoundException;
-import org.conflictmap.system.Parameters;
+import org.conflictmap.errors.BadRequestException;
+import org.conflictmap.errors.NotFoundException;
+import org.conflictmap.errors.Parameters;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

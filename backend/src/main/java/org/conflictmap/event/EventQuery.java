@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.conflictmap.system.BadRequestException;
-import org.conflictmap.system.Parameters;
+import org.conflictmap.errors.BadRequestException;
+import org.conflictmap.errors.Parameters;
 import org.locationtech.jts.geom.Envelope;
 
 /**

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.conflictmap.database.DataVersion;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -33,8 +34,11 @@ public class EventRepository {
 
 	private final JdbcClient jdbc;
 
+	private final DataVersion dataVersion;
+
 	public EventRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.dataVersion = new DataVersion(jdbc);
 	}
 
 	/** One event by id, whatever its curation status. */
@@ -116,16 +120,9 @@ public class EventRepository {
 					EventColumns.point(rs.getBytes("geom_wkb")), rs.getString("control_side"), rs.getString("control_change"))));
 	}
 
-	/**
-	 * A token that changes whenever any event is written (a counter in the database and when it last
-	 * moved). Caches of derived data and ETags key on it, so every instance sharing the database agrees at
-	 * once on what is current. One row: cheap enough to read on every request.
-	 */
+	/** The store's {@link DataVersion}: it moves with every write of an event. */
 	public String dataVersion() {
-		return jdbc.sql(EventSql.DATA_VERSION)
-			.query((rs, n) -> rs.getLong("version") + "@"
-					+ rs.getObject("changed_at", OffsetDateTime.class).toInstant().toEpochMilli())
-			.single();
+		return dataVersion.current();
 	}
 
 	/** Where and when the published events lie, or null when there are none. */

@@ -16,8 +16,6 @@ final class EventSql {
 			    max(ST_Y(geom)) AS max_lat, min(date_start) AS first_day, max(date_end) AS last_day
 			FROM events WHERE status = 'published'""";
 
-	static final String DATA_VERSION = "SELECT version, changed_at FROM data_version WHERE id = 1";
-
 	/**
 	 * Every write moves the data version, in the writing transaction, and raises the longest span if the
 	 * event written is longer.

@@ -3,8 +3,8 @@ package org.conflictmap.event;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.conflictmap.system.BadRequestException;
-import org.conflictmap.system.EntityTags;
+import org.conflictmap.errors.BadRequestException;
+import org.conflictmap.web.EntityTags;
 
 /**
  * An event's entity tag is its version: {@code "3"}. A write sends it back in {@code If-Match}, so a

@@ -3,7 +3,7 @@ package org.conflictmap.export;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import org.conflictmap.system.NotFoundException;
+import org.conflictmap.errors.NotFoundException;
 
 /** The formats events can be downloaded in, by file extension. */
 enum ExportFormat {

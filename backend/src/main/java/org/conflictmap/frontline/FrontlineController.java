@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.conflictmap.errors.BadRequestException;
+import org.conflictmap.errors.Parameters;
 import org.conflictmap.event.EventDates;
-import org.conflictmap.system.BadRequestException;
-import org.conflictmap.system.Parameters;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -82,7 +82,7 @@ public class FrontlineService {
 
 	private static final Logger log = LoggerFactory.getLogger(FrontlineService.class);
 
-	/** Where the day after a slider's step is derived before it is asked (system/BackgroundWork). */
+	/** Where the day after a slider's step is derived before it is asked (database/BackgroundWork). */
 	private final Executor ahead;
 
 	/** A day's territory as the API sends it, with its ETag, and its features for the exports. */

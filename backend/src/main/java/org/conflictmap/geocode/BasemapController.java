@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.conflictmap.errors.Parameters;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
-import org.conflictmap.system.Parameters;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.conflictmap.errors.BadRequestException;
+import org.conflictmap.errors.Parameters;
 import org.conflictmap.gazetteer.GeocodeContext;
 import org.conflictmap.gazetteer.GeocodeResult;
 import org.conflictmap.gazetteer.Geocoder;
 import org.conflictmap.gazetteer.Place;
-import org.conflictmap.system.BadRequestException;
-import org.conflictmap.system.Parameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.conflictmap.errors.BadRequestException;
+import org.conflictmap.errors.Parameters;
 import org.conflictmap.event.Event;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventTags;
 import org.conflictmap.geocode.CandidateJson;
 import org.conflictmap.geocode.PlacementException;
-import org.conflictmap.system.BadRequestException;
-import org.conflictmap.system.Parameters;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

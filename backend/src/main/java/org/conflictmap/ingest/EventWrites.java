@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.conflictmap.errors.NotFoundException;
 import org.conflictmap.event.Event;
 import org.conflictmap.event.EventChange;
 import org.conflictmap.event.EventJson;
@@ -14,7 +15,6 @@ import org.conflictmap.event.EventRepository;
 import org.conflictmap.gazetteer.GeocodeContext;
 import org.conflictmap.geocode.EventGeocoder;
 import org.conflictmap.geocode.Placement;
-import org.conflictmap.system.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.conflictmap.system.NotFoundException;
-import org.conflictmap.system.Parameters;
+import org.conflictmap.errors.NotFoundException;
+import org.conflictmap.errors.Parameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import org.conflictmap.errors.BadRequestException;
 import org.conflictmap.event.EventDates;
-import org.conflictmap.system.BadRequestException;
 
 /**
  * An OGC {@code datetime} value as the days it covers: an instant ("2024-12-05" or

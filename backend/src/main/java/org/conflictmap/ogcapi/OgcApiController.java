@@ -13,14 +13,14 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.conflictmap.errors.BadRequestException;
+import org.conflictmap.errors.NotFoundException;
+import org.conflictmap.errors.Parameters;
 import org.conflictmap.event.Event;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
 import org.conflictmap.frontline.FrontlineService;
-import org.conflictmap.system.BadRequestException;
-import org.conflictmap.system.NotFoundException;
-import org.conflictmap.system.Parameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
-import org.conflictmap.system.DatabaseOutage;
-import org.conflictmap.system.ProblemResponses;
+import org.conflictmap.database.DatabaseOutage;
+import org.conflictmap.errors.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;

@@ -21,7 +21,7 @@ class FrontlineAheadTest {
 
 	private EventRepository repository;
 
-	/** One day ahead at a time, none waiting, as system/BackgroundWork makes it. */
+	/** One day ahead at a time, none waiting, as database/BackgroundWork makes it. */
 	private org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor aheadExecutor;
 
 	/** The service under test, which reads ahead. */

@@ -63,7 +63,7 @@ class ApplicationRunTest {
 			var pooled = JdbcClient.create(app.getBean(javax.sql.DataSource.class));
 			assertThat(pooled.sql("SHOW jit").query(String.class).single()).isEqualTo("off");
 			assertThat(pooled.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
-			var pool = app.getBean(org.conflictmap.system.ReconnectingDataSource.class);
+			var pool = app.getBean(org.conflictmap.database.ReconnectingDataSource.class);
 			assertThat(pool.unwrap(com.zaxxer.hikari.HikariDataSource.class).getConnectionTimeout()).isEqualTo(3_000);
 			assertThat(pool.unwrap(com.zaxxer.hikari.HikariDataSource.class).getDataSourceProperties())
 				.containsEntry("socketTimeout", "120");

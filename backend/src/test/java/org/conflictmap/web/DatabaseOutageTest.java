@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.conflictmap.ConflictMapApplication;
-import org.conflictmap.support.HttpJson;
 import org.conflictmap.support.HttpJson.Exchange;
+import org.conflictmap.support.HttpJson;
 import org.conflictmap.support.NetworkLink;
 import org.conflictmap.support.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -117,7 +117,7 @@ class DatabaseOutageTest {
 			assertThat(busy.status()).isEqualTo(503);
 			assertThat(busy.header("Retry-After")).isEqualTo("1");
 			assertThat(busy.json().get("title").asString()).isEqualTo("Busy");
-			assertThat(app.getBean(org.conflictmap.system.DatabaseOutage.class).isDown()).as("no outage mode").isFalse();
+			assertThat(app.getBean(org.conflictmap.database.DatabaseOutage.class).isDown()).as("no outage mode").isFalse();
 			assertThat(after.status()).as("served again at once").isEqualTo(200);
 		}
 	}
@@ -130,9 +130,9 @@ class DatabaseOutageTest {
 				new java.sql.SQLException("Connection is closed"));
 		rollback.initApplicationException(lost);
 
-		assertThat(org.conflictmap.system.DatabaseOutage.isOutage(new RuntimeException("Request processing failed", rollback)))
+		assertThat(org.conflictmap.database.DatabaseOutage.isOutage(new RuntimeException("Request processing failed", rollback)))
 			.isTrue();
-		assertThat(org.conflictmap.system.DatabaseOutage.isOutage(
+		assertThat(org.conflictmap.database.DatabaseOutage.isOutage(
 				new org.springframework.jdbc.BadSqlGrammarException("stats", "SELECT", new java.sql.SQLException("syntax", "42601"))))
 			.as("a fault in a query is a 500 to fix, not an outage").isFalse();
 	}

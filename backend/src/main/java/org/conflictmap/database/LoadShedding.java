@@ -1,4 +1,4 @@
-package org.conflictmap.system;
+package org.conflictmap.database;
 
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.conflictmap.errors.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -1,4 +1,4 @@
-package org.conflictmap.system;
+package org.conflictmap.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,7 +19,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import org.conflictmap.event.EventRepository;
+import org.conflictmap.database.DataVersion;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -47,7 +47,7 @@ class ConditionalReads extends OncePerRequestFilter {
 
 	static final String PRIVATE_CACHING = "private, no-cache";
 
-	private final EventRepository events;
+	private final DataVersion dataVersion;
 
 	private final ResponseCache cache;
 
@@ -57,8 +57,8 @@ class ConditionalReads extends OncePerRequestFilter {
 	/** How long a request waits for the same one in flight before answering it itself. */
 	static final int IN_FLIGHT_WAIT_SECONDS = 30;
 
-	ConditionalReads(EventRepository events, ResponseCache cache) {
-		this.events = events;
+	ConditionalReads(DataVersion dataVersion, ResponseCache cache) {
+		this.dataVersion = dataVersion;
 		this.cache = cache;
 	}
 
@@ -72,7 +72,7 @@ class ConditionalReads extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String user = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
-		String etag = "W/\"" + digest(events.dataVersion(), request.getServletPath(), request.getQueryString(),
+		String etag = "W/\"" + digest(dataVersion.current(), request.getServletPath(), request.getQueryString(),
 				request.getHeader(HttpHeaders.ACCEPT), user) + "\"";
 		String caching = user.isEmpty() ? PUBLIC_CACHING : PRIVATE_CACHING;
 		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);

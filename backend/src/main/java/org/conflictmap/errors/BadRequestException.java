@@ -1,4 +1,4 @@
-package org.conflictmap.system;
+package org.conflictmap.errors;
 
 /**
  * A request parameter a user got wrong. Answered with HTTP 400 problem+json naming the parameter and

@@ -1,4 +1,4 @@
-package org.conflictmap.system;
+package org.conflictmap.web;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;

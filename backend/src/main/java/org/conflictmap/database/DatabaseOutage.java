@@ -1,4 +1,4 @@
-package org.conflictmap.system;
+package org.conflictmap.database;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -15,6 +15,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.conflictmap.errors.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

@@ -1,4 +1,4 @@
-package org.conflictmap.system;
+package org.conflictmap.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import org.springframework.boot.context.properties.bind.Bindable;

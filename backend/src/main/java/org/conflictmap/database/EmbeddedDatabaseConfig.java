@@ -1,4 +1,4 @@
-package org.conflictmap.system;
+package org.conflictmap.database;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.conflictmap.system;
+package org.conflictmap.errors;
 
 import java.net.URI;
 

@@ -1,4 +1,4 @@
-package org.conflictmap.system;
+package org.conflictmap.errors;
 
 /** A resource a user asked for by id that does not exist (HTTP 404 problem+json). */
 public class NotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.conflictmap.system;
+package org.conflictmap.errors;
 
 import java.util.Map;
 import java.util.Set;

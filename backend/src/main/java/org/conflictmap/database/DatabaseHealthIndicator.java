@@ -1,4 +1,4 @@
-package org.conflictmap.system;
+package org.conflictmap.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;

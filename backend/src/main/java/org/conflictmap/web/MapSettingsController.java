@@ -1,10 +1,11 @@
-package org.conflictmap.system;
+package org.conflictmap.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.conflictmap.errors.Parameters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

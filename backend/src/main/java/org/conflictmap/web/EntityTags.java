@@ -1,4 +1,4 @@
-package org.conflictmap.system;
+package org.conflictmap.web;
 
 /** HTTP entity-tag comparisons (RFC 9110, section 13.1.2), as every conditional read here makes them. */
 public final class EntityTags {

@@ -1,4 +1,4 @@
-package org.conflictmap.system;
+package org.conflictmap.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
