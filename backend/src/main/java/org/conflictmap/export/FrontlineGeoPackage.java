@@ -52,7 +52,12 @@ final class FrontlineGeoPackage {
 				FeatureColumn.createColumn("evidence", GeoPackageDataType.TEXT),
 				FeatureColumn.createColumn("area_km2", GeoPackageDataType.REAL),
 				FeatureColumn.createColumn("length_km", GeoPackageDataType.REAL));
-		gpkg.createFeatureTable(FeatureTableMetadata.create(geometry, columns, new BoundingBox(35.5, 32.3, 42.4, 37.4)));
+		// the contents' box is the day's own extent (the whole world for an empty day)
+		var extent = new org.locationtech.jts.geom.Envelope();
+		day.features().forEach(f -> extent.expandToInclude(f.geometry().getEnvelopeInternal()));
+		BoundingBox box = extent.isNull() ? new BoundingBox(-180, -90, 180, 90)
+				: new BoundingBox(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY());
+		gpkg.createFeatureTable(FeatureTableMetadata.create(geometry, columns, box));
 		FeatureDao dao = gpkg.getFeatureDao(TABLE);
 		var wkb = new WKBWriter();
 		for (FrontlineService.Feature f : day.features()) {

@@ -21,6 +21,7 @@ import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
 import org.conflictmap.frontline.FrontlineService;
+import org.conflictmap.map.MapRegion;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,9 +43,13 @@ class OgcApiController {
 
 	private final FrontlineService frontlines;
 
-	OgcApiController(EventRepository events, FrontlineService frontlines) {
+	/** The territory's extent: the configured region. */
+	private final MapRegion region;
+
+	OgcApiController(EventRepository events, FrontlineService frontlines, MapRegion region) {
 		this.events = events;
 		this.frontlines = frontlines;
+		this.region = region;
 	}
 
 	@GetMapping({ OgcApi.ROOT, OgcApi.ROOT + "/" })
@@ -303,7 +308,7 @@ class OgcApiController {
 		c.put("crs", List.of(OgcApi.CRS84));
 		List<java.time.LocalDate> dates = frontlines.dates();
 		if (!dates.isEmpty()) {
-			c.put("extent", Map.of("spatial", Map.of("bbox", List.of(List.of(35.5, 32.3, 42.4, 37.4)), "crs", OgcApi.CRS84),
+			c.put("extent", Map.of("spatial", Map.of("bbox", List.of(region.bboxList()), "crs", OgcApi.CRS84),
 					"temporal", Map.of("interval", List.of(List.of(dates.get(0) + "T00:00:00Z", dates.get(dates.size() - 1)
 							+ "T23:59:59Z")), "trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian")));
 		}

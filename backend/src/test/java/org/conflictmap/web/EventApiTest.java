@@ -203,6 +203,12 @@ class EventApiTest {
 		assertThat(sides.body().get(0).get("colour").asString()).isEqualTo("#2e7d32");
 		assertThat(settings.body().get("tiles").get("url").asString()).contains("{z}/{x}/{y}");
 		assertThat(settings.body().get("tiles").get("attribution").asString()).contains("OpenStreetMap");
+		assertThat(settings.body().get("region").get("name").asString()).isEqualTo("Syria");
+		assertThat(settings.body().get("region").get("bbox").toString()).isEqualTo("[35.5,32.3,42.4,37.4]");
+		assertThat(settings.body().get("max_page").asInt()).as("the page /api/events clamps its limit to")
+			.isEqualTo(org.conflictmap.event.EventQuery.MAX_LIMIT);
+		assertThat(settings.body().get("cluster_cell_pixels").asInt()).isEqualTo(
+				get("/api/events/clusters?zoom=7").body().get("cell_pixels").asInt());
 	}
 
 	@ParameterizedTest(name = "{0} -> 400 naming {1}")

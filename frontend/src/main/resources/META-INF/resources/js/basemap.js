@@ -5,7 +5,7 @@ import { fetchGeoJson } from './api.js';
 
 /**
  * Adds the offline basemap and the layer switcher; resolves once the outlines are drawn.
- * @param {{tiles?: {name: string, url: string, attribution: string, attribution_url: string|null}}} settings
+ * @param {{region?: {name: string}, tiles?: {name: string, url: string, attribution: string, attribution_url: string|null}}} settings
  */
 export async function addBasemaps(map, settings) {
   const offline = L.layerGroup([], { attribution: 'Outlines: Natural Earth · Names: GeoNames (CC BY 4.0)' });
@@ -20,18 +20,19 @@ export async function addBasemaps(map, settings) {
     fetchGeoJson('/data/countries.geojson'),
     fetchGeoJson('/api/basemap/labels').catch(() => ({ features: [] })),
   ]);
-  offline.addLayer(countryLayer(countries));
+  offline.addLayer(countryLayer(countries, settings.region?.name));
   offline.addLayer(labelLayer(map, labels));
 }
 
-function countryLayer(countries) {
+/** The outlines, the region's country lighter than its neighbours. */
+function countryLayer(countries, regionName) {
   const layer = L.geoJSON(countries, {
     pane: 'basemap',
     interactive: false,
     style: (feature) => ({
       color: '#8a96a3',
       weight: 1,
-      fillColor: feature.properties.name === 'Syria' ? '#fbfaf5' : '#eceae3',
+      fillColor: feature.properties.name === regionName ? '#fbfaf5' : '#eceae3',
       fillOpacity: 1,
     }),
   });

@@ -4,28 +4,24 @@
 import { count } from './format.js';
 import { typeColour } from './vocabulary.js';
 
-export class ClusterLayer {
-  /** @param {L.Map} map */
-  constructor(map) {
-    this._map = map;
-    this._group = L.layerGroup().addTo(map);
-  }
-
+export class ClusterLayer extends L.LayerGroup {
   /** Replaces the clusters drawn with those of a clusters FeatureCollection; null clears them. */
   setData(collection) {
-    this._group.clearLayers();
+    this.clearLayers();
     for (const feature of collection?.features ?? []) {
-      this._group.addLayer(clusterMarker(feature, this._map));
+      // the map this layer is on (Leaflet sets _map for a layer's own use while it is added)
+      this.addLayer(clusterMarker(feature, () => this._map));
     }
   }
 
   /** How many clusters are drawn. */
   size() {
-    return this._group.getLayers().length;
+    return this.getLayers().length;
   }
 }
 
-function clusterMarker(feature, map) {
+/** A cluster's circle; choosing it zooms `map()` to the box around its events. */
+function clusterMarker(feature, mapOf) {
   const { count: n, by_type: byType, bbox } = feature.properties;
   const [lon, lat] = feature.geometry.coordinates;
   const [commonest] = Object.entries(byType).sort((a, b) => b[1] - a[1])[0];
@@ -51,6 +47,7 @@ function clusterMarker(feature, map) {
     element.setAttribute('aria-label', `${count(n)} events: ${types}. Zoom in.`);
   });
   marker.on('click', () => {
+    const map = mapOf();
     const bounds = L.latLngBounds([bbox[1], bbox[0]], [bbox[3], bbox[2]]);
     if (bounds.getNorthEast().equals(bounds.getSouthWest())) map.setView(bounds.getCenter(), map.getZoom() + 2);
     else map.fitBounds(bounds, { padding: [40, 40] });

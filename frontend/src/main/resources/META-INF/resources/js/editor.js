@@ -5,10 +5,10 @@ import { addBasemaps } from './basemap.js';
 import { ApiError, call, loadCsrf } from './editor-api.js';
 import { EventForm } from './editor-form.js';
 import { renderHistory } from './editor-history.js';
+import { regionBounds } from './map-region.js';
 import { el } from './popup.js';
 
 const PICKER_SIZE = 200;
-const SYRIA = L.latLngBounds([32.3, 35.6], [37.4, 42.4]);
 
 const $ = (id) => document.getElementById(id);
 const message = $('form-message');
@@ -28,7 +28,7 @@ const [vocabulary, sides, settings] = await Promise.all([
 const form = new EventForm($('event-form'), vocabulary, sides);
 
 // the map shows where the event goes: the geocoder's answer, its candidates, or the pin
-const map = L.map('preview-map', { minZoom: 3, maxZoom: 16 }).fitBounds(SYRIA);
+const map = L.map('preview-map', { minZoom: 3, maxZoom: 16 }).fitBounds(regionBounds(settings));
 for (const [pane, z] of [['basemap', 200], ['labels', 380]]) map.createPane(pane).style.zIndex = String(z);
 map.getPane('labels').style.pointerEvents = 'none';
 addBasemaps(map, settings).catch((error) => console.warn(`offline basemap unavailable: ${error.message}`));

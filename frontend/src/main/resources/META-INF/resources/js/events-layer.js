@@ -6,17 +6,35 @@ import { count } from './format.js';
 import { eventPopup } from './popup.js';
 import { PRECISION_RADIUS, typeColour, typeSlug } from './vocabulary.js';
 
-export class EventsLayer extends EventTarget {
-  /** @param {L.Map} map */
-  constructor(map) {
+// A Leaflet layer: it draws once added to a map, and fires 'hover' and 'select' with the event's id.
+export class EventsLayer extends L.Layer {
+  constructor() {
     super();
-    this._map = map;
     this._markers = new Map();
     /** Made with the first marker: a large store's map may draw only the server's clusters. */
     this._clusters = null;
-    this._halos = L.layerGroup([], { pane: 'halos' }).addTo(map);
+    this._halos = L.layerGroup([], { pane: 'halos' });
     this._haloRenderer = L.canvas({ pane: 'halos' });
-    map.on('moveend', () => this._drawHalos());
+    this._zooming = false;
+  }
+
+  onAdd(map) {
+    this._halos.addTo(map);
+    this._clusters?.addTo(map);
+    this._drawHalos();
+  }
+
+  onRemove(map) {
+    this._halos.remove();
+    this._clusters?.remove();
+  }
+
+  getEvents() {
+    return {
+      moveend: this._drawHalos,
+      zoomstart: () => { this._zooming = true; },
+      zoomend: () => { this._zooming = false; },
+    };
   }
 
   _group() {
@@ -27,8 +45,9 @@ export class EventsLayer extends EventTarget {
         showCoverageOnHover: false,
         spiderfyOnMaxZoom: true,
         iconCreateFunction: clusterIcon,
-      }).addTo(this._map);
+      });
       this._clusters.on('animationend', () => this._drawHalos());
+      if (this._map) this._clusters.addTo(this._map);
     }
     return this._clusters;
   }
@@ -84,7 +103,7 @@ export class EventsLayer extends EventTarget {
     if (!marker) return;
     const show = () => this._clusters.zoomToShowLayer(marker, () => marker.openPopup());
     // Leaflet drops a setView asked for during a zoom animation; wait for it to end
-    if (this._map._animatingZoom) this._map.once('zoomend', show);
+    if (this._zooming) this._map.once('zoomend', show);
     else show();
   }
 
@@ -99,6 +118,7 @@ export class EventsLayer extends EventTarget {
 
   _drawHalos() {
     this._halos.clearLayers();
+    if (!this._map) return;
     const view = this._map.getBounds().pad(0.5);
     for (const marker of this._markers.values()) {
       const radius = PRECISION_RADIUS[marker.feature.properties.geo_precision];
@@ -113,7 +133,7 @@ export class EventsLayer extends EventTarget {
   }
 
   _emit(type, id) {
-    this.dispatchEvent(new CustomEvent(type, { detail: { id } }));
+    this.fire(type, { id });
   }
 }
 

@@ -5,6 +5,7 @@ import { fetchClusters, fetchEvents, fetchStats } from './api.js';
 import { addBasemaps } from './basemap.js';
 import { ClusterLayer } from './cluster-layer.js';
 import { maxDay, minDay } from './dates.js';
+import { cellPixels, fetchArea, maxPage, regionBounds } from './map-region.js';
 import { EventList } from './event-list.js';
 import { EventsLayer } from './events-layer.js';
 import { exportMenu } from './export-menu.js';
@@ -20,8 +21,6 @@ import { TimeModel } from './time-model.js';
 import { Timeline } from './timeline.js';
 import { filterParams, filtersDiffer, parseView, viewQuery } from './view-state.js';
 
-/** The API's largest page: more than this in a window and the status says so. */
-const PAGE = 10000;
 /**
  * Stores larger than a page are drawn from the server's clusters of the view; once the view holds at
  * most this many events, they are fetched and drawn one by one.
@@ -29,13 +28,18 @@ const PAGE = 10000;
 const RAW_IN_VIEW = 2000;
 /** Key presses this close together make one history entry, not one per day. */
 const HISTORY_COALESCE_MS = 1000;
-const SYRIA = L.latLngBounds([32.3, 35.6], [37.4, 42.4]);
 
 const statusLine = document.getElementById('status');
 const territoryLine = document.getElementById('territory');
 const rangeText = document.getElementById('range-text');
 
-const map = L.map('map', { center: SYRIA.getCenter(), zoom: 7, minZoom: 3, maxZoom: 16 });
+// The region (and the API's page and cell sizes) come from the service: one small read the first reads
+// began as the page loaded.
+const settings = await firstReads.mapSettings;
+const REGION = L.latLngBounds(regionBounds(settings));
+/** The API's largest page: a store larger than this is drawn from the view's clusters. */
+const PAGE = maxPage(settings);
+const map = L.map('map', { center: REGION.getCenter(), zoom: 7, minZoom: 3, maxZoom: 16 });
 // Drawing order: basemap, territory, place names, uncertainty circles, then markers (Leaflet's 600).
 for (const [pane, z] of [['basemap', 200], ['territory', 350], ['labels', 380], ['halos', 390]]) {
   map.createPane(pane).style.zIndex = String(z);
@@ -64,8 +68,8 @@ if (landing) frameFirstView();
 const landingClusters = landing ? fetchClusters(`bbox=${viewArea()}&zoom=${map.getZoom()}`) : null;
 landingClusters?.catch(() => {}); // reported by the draw that uses it
 
-const [sides, settings, frontlineDates, everything] = await Promise.all([
-  firstReads.sides, firstReads.mapSettings, firstReads.frontlineDates, firstReads.everything,
+const [sides, frontlineDates, everything] = await Promise.all([
+  firstReads.sides, firstReads.frontlineDates, firstReads.everything,
 ]);
 // The basemap matters less than the events: a missing one must not keep them off the map.
 addBasemaps(map, settings).catch((error) => console.warn(`offline basemap unavailable: ${error.message}`));
@@ -75,14 +79,14 @@ model.include(view.from, view.to);
 model.range = { from: view.from ?? model.bounds.min, to: view.to ?? model.bounds.max };
 if (model.range.from > model.range.to) model.range = { from: model.range.to, to: model.range.from };
 
-const events = new EventsLayer(map);
-const clusters = new ClusterLayer(map);
+const events = new EventsLayer().addTo(map);
+const clusters = new ClusterLayer().addTo(map);
 /** Whether the store is too large to send a window's events whole: then the view decides what is sent. */
 const scale = everything.total > PAGE;
 let viewController = null;
 /** The areaKey of what a large store's map draws, while it is drawn (see reloadView). */
 let drawnArea = null;
-const territory = new TerritoryLayer(map, sides);
+const territory = new TerritoryLayer(sides).addTo(map);
 const filters = new FilterPanel(document.getElementById('filters'));
 const list = new EventList(document.getElementById('list-heading'), document.getElementById('event-list'));
 const exports = exportMenu(document.getElementById('export-menu'));
@@ -145,8 +149,8 @@ window.addEventListener('popstate', () => {
 
 // --- map and list in step ---
 
-events.addEventListener('hover', ({ detail }) => list.highlight(detail.id));
-events.addEventListener('select', ({ detail }) => list.select(detail.id));
+events.on('hover', ({ id }) => list.highlight(id));
+events.on('select', ({ id }) => list.select(id));
 list.addEventListener('hover', ({ detail }) => events.highlight(detail.id));
 list.addEventListener('select', ({ detail }) => {
   list.select(detail.id);
@@ -235,25 +239,11 @@ function areaKey(params) {
   return `${params}&bbox=${viewArea()}&zoom=${map.getZoom()}`;
 }
 
-/**
- * The area fetched around the view: the view widened to whole blocks of 8 × 8 of the server's 60-pixel
- * cluster cells (480 pixels a side, so 240 pixels of margin each way on average). A small move of the
- * map stays inside it and fetches nothing, and visitors whose windows differ a little in size ask the
- * same question, which the service (and a CDN) then answers from its cache.
- */
+/** The area fetched around the view (map-region.js's fetchArea): whole blocks of the server's cells. */
 function viewArea() {
-  const bounds = map.getBounds();
-  const blockLon = (8 * 60 * 360) / (256 * 2 ** map.getZoom());
-  const blockY = (blockLon * Math.PI) / 180; // Web Mercator's y, in radians as longitude is
-  const y = (lat) => Math.log(Math.tan(Math.PI / 4 + (Math.max(-85, Math.min(85, lat)) * Math.PI) / 360));
-  const lat = (v) => (360 / Math.PI) * Math.atan(Math.exp(v)) - 90;
-  const clamp = (v, limit) => Math.max(-limit, Math.min(limit, v)).toFixed(5);
-  return [
-    clamp(Math.floor(bounds.getWest() / blockLon) * blockLon, 180),
-    clamp(lat(Math.floor(y(bounds.getSouth()) / blockY) * blockY), 90),
-    clamp(Math.ceil(bounds.getEast() / blockLon) * blockLon, 180),
-    clamp(lat(Math.ceil(y(bounds.getNorth()) / blockY) * blockY), 90),
-  ].join(',');
+  const b = map.getBounds();
+  return fetchArea({ west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() },
+    map.getZoom(), cellPixels(settings));
 }
 
 function showEvents({ collection, cells, matched, area }) {
@@ -315,12 +305,12 @@ async function draw(signal, filtersChanged) {
   document.body.dataset.drawMs = String(Math.round(performance.now() - started));
 }
 
-/** A large store's first view: the link's, or the whole country (its events are not all fetched to frame). */
+/** A large store's first view: the link's, or the whole region (its events are not all fetched to frame). */
 function frameFirstView() {
   if (view.center && view.zoom != null) map.setView(view.center, view.zoom, { animate: false });
   else {
     fitting = true;
-    map.fitBounds(SYRIA, { padding: [40, 40], maxZoom: 7, animate: false });
+    map.fitBounds(REGION, { padding: [40, 40], maxZoom: 7, animate: false });
   }
 }
 
@@ -346,7 +336,7 @@ function showList() {
 function fitToEvents({ animate = true } = {}) {
   fitting = true;
   const bounds = events.bounds();
-  map.fitBounds(bounds?.isValid() ? bounds : SYRIA, { padding: [40, 40], maxZoom: 7, animate });
+  map.fitBounds(bounds?.isValid() ? bounds : REGION, { padding: [40, 40], maxZoom: 7, animate });
 }
 
 // The slider spans every event and every territory snapshot; today when there is nothing yet.

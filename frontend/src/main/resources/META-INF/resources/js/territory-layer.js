@@ -6,18 +6,26 @@ import { SharedRequests } from './shared-requests.js';
 
 const FADE_MS = 350;
 
-export class TerritoryLayer {
-  /**
-   * @param {L.Map} map
-   * @param {{id: string, label: string, colour: string}[]} sides
-   */
-  constructor(map, sides) {
-    this._map = map;
+// A Leaflet layer, drawn in the map's 'territory' pane once added.
+export class TerritoryLayer extends L.Layer {
+  /** @param {{id: string, label: string, colour: string}[]} sides */
+  constructor(sides) {
+    super();
     this._sides = new Map(sides.map((s) => [s.id, s]));
-    this._renderer = L.svg({ pane: 'territory' }).addTo(map);
+    this._renderer = L.svg({ pane: 'territory' });
     this._days = new SharedRequests((date) => fetchFrontlines(date));
     this._layer = null;
+  }
+
+  onAdd(map) {
+    this._renderer.addTo(map);
     addHatchPattern(map.getPane('territory'));
+    this._layer?.addTo(map);
+  }
+
+  onRemove() {
+    this._layer?.remove();
+    this._renderer.remove();
   }
 
   /**
@@ -43,7 +51,8 @@ export class TerritoryLayer {
       renderer: this._renderer,
       interactive: false,
       style: (feature) => this._style(feature.properties),
-    }).addTo(this._map);
+    });
+    if (this._map) layer.addTo(this._map);
     layer.eachLayer((path) => path.getElement()?.classList.add('entering'));
     requestAnimationFrame(() => layer.eachLayer((path) => path.getElement()?.classList.remove('entering')));
     this._layer = layer;
