@@ -47,3 +47,26 @@ test('bounds widen to include a linked day outside the data', () => {
   model.include('2024-11-01', null, '2024-12-31');
   assert.deepEqual(model.bounds, { min: '2024-11-01', max: '2024-12-31' });
 });
+
+test('the model is settled once the loads its listeners started for the current window are', async () => {
+  const model = new TimeModel(bounds);
+  const pending = [];
+  model.addEventListener('change', () => {
+    let finish;
+    model.waitFor(new Promise((resolve) => { finish = resolve; }));
+    pending.push(finish);
+  });
+  model.setRange('2024-12-01', '2024-12-05', 'player');
+  let settled = false;
+  const done = model.settled().then(() => { settled = true; });
+  await new Promise((r) => setTimeout(r, 5));
+  assert.equal(settled, false, 'the load is still running');
+  // the window moves on before the first load ends: settled waits for the new window's load too
+  model.setRange('2024-12-02', '2024-12-06', 'player');
+  pending[0]();
+  await new Promise((r) => setTimeout(r, 5));
+  assert.equal(settled, false, 'the second window is still loading');
+  pending[1]();
+  await done;
+  assert.equal(settled, true);
+});

@@ -86,13 +86,13 @@ const scale = everything.total > PAGE;
 let viewController = null;
 /** The areaKey of what a large store's map draws, while it is drawn (see reloadView). */
 let drawnArea = null;
-const territory = new TerritoryLayer(sides).addTo(map);
+const territory = new TerritoryLayer(sides, { model, firstDay: frontlineDates[0] }).addTo(map);
 const filters = new FilterPanel(document.getElementById('filters'));
 const list = new EventList(document.getElementById('list-heading'), document.getElementById('event-list'));
 const exports = exportMenu(document.getElementById('export-menu'));
 new RangeSlider(document.getElementById('slider'), model);
 const timeline = new Timeline(document.getElementById('timeline'), model);
-const player = new Player(model, { settled: () => load });
+const player = new Player(model, { settled: () => Promise.all([load, model.settled()]) });
 playerControl(document.getElementById('player'), player);
 
 // --- the view and the URL ---
@@ -149,6 +149,12 @@ window.addEventListener('popstate', () => {
 
 // --- map and list in step ---
 
+territory.on('load', ({ end, start }) => {
+  territoryLine.textContent = describeTerritory(end, start, sides);
+  document.body.dataset.territoryDate = end.date;
+});
+territory.on('error', ({ error }) => showError(error));
+
 events.on('hover', ({ id }) => list.highlight(id));
 events.on('select', ({ id }) => list.select(id));
 list.addEventListener('hover', ({ detail }) => events.highlight(detail.id));
@@ -170,13 +176,23 @@ toggle.addEventListener('click', () => {
 function reload({ filtersChanged = false } = {}) {
   controller?.abort();
   controller = new AbortController();
-  load = draw(controller.signal, filtersChanged).catch((error) => {
-    if (error.name === 'AbortError') return;
-    statusLine.classList.add('error');
-    statusLine.textContent = error.message;
-    document.body.dataset.eventsLoaded = 'error';
+  const signal = controller.signal;
+  const started = performance.now();
+  // the window is drawn once the events and every layer following the time model are
+  load = Promise.all([draw(signal, filtersChanged), model.settled()]).then(() => {
+    if (signal.aborted) return;
+    document.body.dataset.range = `${model.range.from}/${model.range.to}`;
+    document.body.dataset.drawMs = String(Math.round(performance.now() - started));
+  }, (error) => {
+    if (error.name !== 'AbortError') showError(error);
   });
   return load;
+}
+
+function showError(error) {
+  statusLine.classList.add('error');
+  statusLine.textContent = error.message;
+  document.body.dataset.eventsLoaded = 'error';
 }
 
 /**
@@ -264,10 +280,9 @@ function showEvents({ collection, cells, matched, area }) {
   document.body.dataset.eventsLoaded = String(cells ? matched : n);
 }
 
+/** The window's events, the legend's counts and the timeline's; the territory draws itself. */
 async function draw(signal, filtersChanged) {
-  const started = performance.now();
   const { from, to } = model.range;
-  const compareFrom = maxDay(from, frontlineDates[0]);
   const shown = { ...view, from, to };
   rangeText.textContent = windowInWords(from, to);
   filters.show(shown);
@@ -277,19 +292,14 @@ async function draw(signal, filtersChanged) {
   exports.update(params);
   if (firstLoad && scale) frameFirstView();
   viewController?.abort();
-  const [answer, legend, timelineCounts, ends] = await Promise.all([
+  const [answer, legend, timelineCounts] = await Promise.all([
     firstLoad && scale && landing ? landingView(params, signal) : eventsInView(params, signal),
     landingLegend(shown) ?? fetchStats(filterParams(shown, { withTypes: false }), signal),
     filtersChanged || firstLoad ? timelineStats(shown, signal) : null,
-    // the change is counted from the window's first day, or the first mapped day when that is later
-    Promise.all([territory.show(to, signal), compareFrom < to ? territory.collection(compareFrom, signal) : null]),
   ]);
   if (signal.aborted) return;
   filters.setCounts(legend);
   if (timelineCounts) timeline.setData(timelineCounts.days, shown.types.length ? shown.types : Object.keys(legend.by_type));
-  const [end, start] = ends;
-  territoryLine.textContent = describeTerritory(end, start, sides);
-  document.body.dataset.territoryDate = to;
   // a large store's first view was framed before the fetch, since there the view decides what is fetched
   if (firstLoad && !scale) {
     firstLoad = false;
@@ -301,8 +311,6 @@ async function draw(signal, filtersChanged) {
   }
   firstLoad = false;
   showEvents(answer);
-  document.body.dataset.range = `${from}/${to}`;
-  document.body.dataset.drawMs = String(Math.round(performance.now() - started));
 }
 
 /** A large store's first view: the link's, or the whole region (its events are not all fetched to frame). */

@@ -1,6 +1,9 @@
 // The territory of the window's last day: each side's control area in the side's colour (from
-// /api/sides), contested areas hatched, and the front line. A new day fades in over the old one.
+// /api/sides), contested areas hatched, and the front line. A new day fades in over the old one. The
+// layer follows the time model itself: each change of window loads the window's last day (and its first,
+// which the change is counted from), tells the model it waits for them, and fires 'load' with both.
 import { fetchFrontlines } from './api.js';
+import { maxDay } from './dates.js';
 import { count, day, signedKm2 } from './format.js';
 import { SharedRequests } from './shared-requests.js';
 
@@ -8,24 +11,52 @@ const FADE_MS = 350;
 
 // A Leaflet layer, drawn in the map's 'territory' pane once added.
 export class TerritoryLayer extends L.Layer {
-  /** @param {{id: string, label: string, colour: string}[]} sides */
-  constructor(sides) {
+  /**
+   * @param {{id: string, label: string, colour: string}[]} sides
+   * @param {{model: import('./time-model.js').TimeModel, firstDay?: string}} options firstDay: the first
+   *   day the territory is mapped, from which a change is counted when the window starts earlier
+   */
+  constructor(sides, { model, firstDay }) {
     super();
     this._sides = new Map(sides.map((s) => [s.id, s]));
+    this._model = model;
+    this._firstDay = firstDay;
     this._renderer = L.svg({ pane: 'territory' });
     this._days = new SharedRequests((date) => fetchFrontlines(date));
     this._layer = null;
+    this._controller = null;
+    this._onChange = () => this._load();
   }
 
   onAdd(map) {
     this._renderer.addTo(map);
     addHatchPattern(map.getPane('territory'));
     this._layer?.addTo(map);
+    this._model.addEventListener('change', this._onChange);
+    this._load();
   }
 
   onRemove() {
+    this._model.removeEventListener('change', this._onChange);
+    this._controller?.abort();
     this._layer?.remove();
     this._renderer.remove();
+  }
+
+  /** Draws the window's last day; fires 'load' ({end, start}) or 'error' ({error}) unless a newer window came. */
+  _load() {
+    this._controller?.abort();
+    const controller = new AbortController();
+    this._controller = controller;
+    const { from, to } = this._model.range;
+    const start = maxDay(from, this._firstDay ?? from);
+    const loading = Promise.all([this.show(to, controller.signal),
+      start < to ? this.collection(start, controller.signal) : null]).then(([end, first]) => {
+      if (!controller.signal.aborted) this.fire('load', { end, start: first });
+    }, (error) => {
+      if (!controller.signal.aborted && error.name !== 'AbortError') this.fire('error', { error });
+    });
+    this._model.waitFor(loading);
   }
 
   /**
