@@ -31,16 +31,20 @@ class BackgroundWork {
 	}
 
 	/**
-	 * The territory of the day after a slider's step, derived before it is asked: one at a time, none
-	 * waiting (a slider asks for one day per step; a refused one is simply not derived ahead).
+	 * A large import's COPY of one batch, sent while the importer reads the next (two cores: one parses,
+	 * one waits on the database): a thread per import, two imports at once; a third import's batches are
+	 * sent by its own thread in turn, as on H2.
 	 */
 	@Bean
-	ThreadPoolTaskExecutor territoryAhead() {
+	ThreadPoolTaskExecutor importCopies() {
 		var executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(1);
-		executor.setMaxPoolSize(1);
+		executor.setCorePoolSize(2);
+		executor.setMaxPoolSize(2);
 		executor.setQueueCapacity(0);
-		executor.setThreadNamePrefix("territory-ahead-");
+		executor.setAllowCoreThreadTimeOut(true);
+		executor.setKeepAliveSeconds(30);
+		executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+		executor.setThreadNamePrefix("import-copy-");
 		return executor;
 	}
 

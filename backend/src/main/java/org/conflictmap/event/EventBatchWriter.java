@@ -9,10 +9,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -20,6 +19,8 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -60,9 +61,19 @@ public class EventBatchWriter {
 
 	private final DataSource dataSource;
 
+	/** Where a batch's COPY runs while the importer reads the next (database/BackgroundWork). */
+	private final Executor copies;
+
+	/** A writer for tests and tools: a batch's COPY runs on a thread of its own per import. */
 	public EventBatchWriter(NamedParameterJdbcTemplate jdbc) {
+		this(jdbc, task -> new Thread(task, "import-copy").start());
+	}
+
+	@Autowired
+	public EventBatchWriter(NamedParameterJdbcTemplate jdbc, @Qualifier("importCopies") Executor copies) {
 		this.jdbc = jdbc;
 		this.dataSource = jdbc.getJdbcTemplate().getDataSource();
+		this.copies = copies;
 	}
 
 	/** What the store holds under an id an import is about to write. */
@@ -116,11 +127,9 @@ public class EventBatchWriter {
 
 		private final CopyManager copy;
 
-		private final ExecutorService copier;
-
 		private final NamedParameterJdbcTemplate lookups;
 
-		private Future<?> pending;
+		private CompletableFuture<Void> pending;
 
 		private Batches(String origin, String writtenBy, Instant now) {
 			this.origin = origin;
@@ -136,15 +145,9 @@ public class EventBatchWriter {
 				throw new UncategorizedSQLException("bulk insert", null, ex);
 			}
 			if (copy == null) {
-				this.copier = null;
 				this.lookups = jdbc;
 			}
 			else {
-				this.copier = Executors.newSingleThreadExecutor(r -> {
-					var thread = new Thread(r, "import-copy");
-					thread.setDaemon(true);
-					return thread;
-				});
 				// a second connection, so the next batch's lookup need not wait for this one's COPY; it sees
 				// what was committed, which is all a lookup needs: ids are unique within a file
 				this.lookups = new NamedParameterJdbcTemplate(new SingleConnectionDataSource(lookupConnection(), false));
@@ -200,12 +203,16 @@ public class EventBatchWriter {
 				jdbc.batchUpdate(EventSql.INSERT_VERSION, maps(rows.versions()));
 				return;
 			}
-			pending = copier.submit(() -> {
-				copy.copyIn(EventColumns.COPY, new CopyBinary(rows.events(), EventColumns.COPIED), CopyBinary.PART);
-				copy.copyIn(EventSql.COPY_ACTORS, new CopyBinary(rows.actors(), ACTOR_COLUMNS), CopyBinary.PART);
-				copy.copyIn(EventSql.COPY_VERSIONS, new CopyBinary(rows.versions(), VERSION_COLUMNS), CopyBinary.PART);
-				return null;
-			});
+			pending = CompletableFuture.runAsync(() -> {
+				try {
+					copy.copyIn(EventColumns.COPY, new CopyBinary(rows.events(), EventColumns.COPIED), CopyBinary.PART);
+					copy.copyIn(EventSql.COPY_ACTORS, new CopyBinary(rows.actors(), ACTOR_COLUMNS), CopyBinary.PART);
+					copy.copyIn(EventSql.COPY_VERSIONS, new CopyBinary(rows.versions(), VERSION_COLUMNS), CopyBinary.PART);
+				}
+				catch (SQLException | IOException ex) {
+					throw new CompletionException(ex);
+				}
+			}, copies);
 		}
 
 		/** The three tables' rows for new events, by {@link EventSql}'s parameter names, made as they are read. */
@@ -256,16 +263,12 @@ public class EventBatchWriter {
 			if (pending == null) {
 				return;
 			}
-			Future<?> waiting = pending;
+			CompletableFuture<Void> waiting = pending;
 			pending = null;
 			try {
-				waiting.get();
+				waiting.join();
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new DataAccessResourceFailureException("interrupted while COPY was running", ex);
-			}
-			catch (ExecutionException ex) {
+			catch (CompletionException ex) {
 				Throwable cause = ex.getCause();
 				if (cause instanceof SQLException sql) {
 					throw new UncategorizedSQLException("COPY of imported events", null, sql);
@@ -287,8 +290,7 @@ public class EventBatchWriter {
 				await();
 			}
 			finally {
-				if (copier != null) {
-					copier.shutdownNow();
+				if (copy != null) {
 					((SingleConnectionDataSource) lookups.getJdbcTemplate().getDataSource()).destroy();
 				}
 				DataSourceUtils.releaseConnection(connection, dataSource);

@@ -22,7 +22,12 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
  * Derives who holds what on a day, in a metric projection: the latest curated snapshot on or before the
  * day, then every control change up to that day in date order (a gained place adds a disc around it,
  * joined to the side's area along the axis of advance; a lost place removes it), plus contested discs
- * where fighting is reported without a change of control. Pure geometry: no I/O, no projection.
+ * where fighting is reported without a change of control. A change reported within a span of days (its
+ * event's first day before its last) takes effect on the last; from the first until then its disc is
+ * contested ({@code uncertain}, with the day the change holds from): only a gaining side's own land
+ * stays held, so the map never shows a place held by the loser inside the window in which its capture is
+ * reported. Pure geometry: no
+ * I/O, no projection.
  */
 final class FrontlineDeriver {
 
@@ -47,8 +52,24 @@ final class FrontlineDeriver {
 	record Snapshot(String id, String side, LocalDate validFrom, Geometry area) {
 	}
 
-	/** A side gained or lost the place at {@code at} on {@code effective}; {@code radiusM} is the place's reach. */
-	record Change(String eventId, LocalDate effective, String side, String change, Point at, double radiusM) {
+	/**
+	 * A side gained or lost the place at {@code at}, reported between {@code reported} and {@code effective}
+	 * (the event's first and last day); {@code radiusM} is the place's reach. It takes effect on the last
+	 * day; before that, from the first, the place is contested (see {@link #derive}).
+	 */
+	record Change(String eventId, LocalDate reported, LocalDate effective, String side, String change, Point at,
+			double radiusM) {
+
+		/** A change reported on one day. */
+		Change(String eventId, LocalDate effective, String side, String change, Point at, double radiusM) {
+			this(eventId, effective, effective, side, change, at, radiusM);
+		}
+
+		/** Whether on {@code date} the change may be under way: reported, not yet certain. */
+		boolean uncertainOn(LocalDate date) {
+			return !reported.isAfter(date) && effective.isAfter(date);
+		}
+
 	}
 
 	/** Fighting reported around {@code at} from start to end without a change of control. */
@@ -115,6 +136,26 @@ final class FrontlineDeriver {
 				side.lose(disc, c);
 			}
 		}
+		var uncertain = new ArrayList<Area>();
+		for (Change c : changes) {
+			if (!c.uncertainOn(date)) {
+				continue;
+			}
+			// a gain: the losers no longer plainly hold the place; a loss: the side itself no longer does
+			String taker = "gained".equals(c.change()) ? c.side() : null;
+			Geometry disc = c.at().buffer(c.radiusM(), 16);
+			for (var side : held.entrySet()) {
+				if (!side.getKey().equals(taker)) {
+					side.getValue().area = side.getValue().area.difference(disc);
+				}
+			}
+			Geometry open = taker == null || !held.containsKey(taker) ? disc : disc.difference(held.get(taker).area);
+			Geometry g = tidy(clip(open, border));
+			if (!g.isEmpty()) {
+				uncertain.add(new Area(c.side(), CONTESTED, Area.UNCERTAIN, c.reported(), g, List.of(c.eventId()),
+						c.effective()));
+			}
+		}
 		var areas = new ArrayList<Area>();
 		for (var entry : held.entrySet()) {
 			Geometry g = tidy(clip(entry.getValue().area, border));
@@ -136,10 +177,14 @@ final class FrontlineDeriver {
 		}
 		// all at once (a cascaded union), not one disc after another
 		Geometry contested = discs.isEmpty() ? factory.createGeometryCollection() : UnaryUnionOp.union(discs);
+		for (Area u : uncertain) {
+			contested = contested.difference(u.geometry()); // drawn once, as the uncertain change
+		}
 		contested = tidy(clip(contested, border));
 		if (!contested.isEmpty()) {
 			areas.add(new Area(null, CONTESTED, DERIVED, contestedSince, contested, List.copyOf(contestedEvidence)));
 		}
+		areas.addAll(uncertain);
 		Held front = held.get(frontSide);
 		Geometry line = factory.createMultiLineString();
 		if (front != null && !front.area.isEmpty()) {

@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -30,10 +28,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -77,14 +71,6 @@ public class FrontlineService {
 
 	private volatile Inputs inputs;
 
-	/** The last day asked for, to tell a slider's steps from other reads. */
-	private volatile LocalDate lastAsked;
-
-	private static final Logger log = LoggerFactory.getLogger(FrontlineService.class);
-
-	/** Where the day after a slider's step is derived before it is asked (database/BackgroundWork). */
-	private final Executor ahead;
-
 	/** A day's territory as the API sends it, with its ETag, and its features for the exports. */
 	public record Published(LocalDate date, byte[] body, String etag, Map<String, Double> areaKm2,
 			List<Feature> features) {
@@ -109,73 +95,22 @@ public class FrontlineService {
 			List<FrontlineDeriver.Fighting> fighting) {
 	}
 
-	/** A service for tests and tools: nothing is derived ahead. */
-	public FrontlineService(EventRepository events, Gazetteer gazetteer, Path seedsDir) {
-		this(events, gazetteer, seedsDir, task -> {
-			throw new RejectedExecutionException("nothing is derived ahead here");
-		});
-	}
-
-	/** @param ahead where the day after a slider's step is derived (one at a time, refusing more) */
-	@Autowired
-	public FrontlineService(EventRepository events, Gazetteer gazetteer, @Value("${conflictmap.seeds-dir}") Path seedsDir,
-			@Qualifier("territoryAhead") Executor ahead) {
-		this.ahead = ahead;
+	public FrontlineService(EventRepository events, Gazetteer gazetteer, @Value("${conflictmap.seeds-dir}") Path seedsDir) {
 		this.events = events;
 		this.gazetteer = gazetteer;
 		this.territoryDir = seedsDir.resolve("territory");
 		this.border = FrontlineDeriver.Border.of(projection.toMetric(syriaOutline()));
 	}
 
-	/**
-	 * The territory on {@code date}. A day asked right after the day next to it is taken for a slider
-	 * moving: the following day in the same direction is derived in the background, so the next step finds
-	 * it ready (a day takes 20 ms to derive alone, 100 ms beside the map's other reads of a step).
-	 */
+	/** The territory on {@code date}: derived once per change of the data, then kept (at most {@link #MAX_DAYS}). */
 	public Published on(LocalDate date) {
 		refreshIfStale();
 		Inputs current = inputs;
-		Published published = kept(date, current);
-		LocalDate previous = lastAsked;
-		lastAsked = date;
-		long step = previous == null ? 0 : date.toEpochDay() - previous.toEpochDay();
-		if (step == 1 || step == -1) {
-			deriveAhead(date.plusDays(step), current);
-		}
-		return published;
-	}
-
-	/** The day's territory from {@code current}, kept only while those are still the inputs. */
-	private Published kept(LocalDate date, Inputs current) {
 		Published published = cache.computeIfAbsent(date, d -> publish(d, current));
 		if (inputs != current) {
 			cache.remove(date, published); // the data changed meanwhile: not kept for the new version
 		}
 		return published;
-	}
-
-	private void deriveAhead(LocalDate date, Inputs from) {
-		if (cache.containsKey(date)) {
-			return;
-		}
-		try {
-			ahead.execute(() -> {
-				try {
-					Published published = publish(date, from);
-					synchronized (this) {
-						if (inputs == from) { // not refreshed meanwhile: the day is current
-							cache.putIfAbsent(date, published);
-						}
-					}
-				}
-				catch (RuntimeException ex) {
-					log.warn("Could not derive the territory of {} ahead: {}", date, ex.toString());
-				}
-			});
-		}
-		catch (RejectedExecutionException busy) {
-			// one is being derived already: the step after will ask for its own day
-		}
 	}
 
 	/** How many days are kept now. */
@@ -189,7 +124,10 @@ public class FrontlineService {
 		refreshIfStale();
 		var dates = new TreeSet<LocalDate>();
 		inputs.snapshots().forEach(s -> dates.add(s.validFrom()));
-		inputs.changes().forEach(c -> dates.add(c.effective()));
+		inputs.changes().forEach(c -> {
+			dates.add(c.reported());
+			dates.add(c.effective());
+		});
 		inputs.fighting().forEach(f -> {
 			dates.add(f.start());
 			dates.add(f.end().plusDays(1));
@@ -214,8 +152,8 @@ public class FrontlineService {
 		int precision = e.geoPrecision();
 		if (e.controlSide() != null) {
 			double km = place != null ? Math.min(Math.max(gazetteer.reachKm(place) * 1.5, 2), 20) : precision == 1 ? 2 : 4;
-			inputs.changes().add(new FrontlineDeriver.Change(e.id(), e.dateEnd(), e.controlSide(), e.controlChange(), at,
-					km * 1000));
+			inputs.changes().add(new FrontlineDeriver.Change(e.id(), e.dateStart(), e.dateEnd(), e.controlSide(),
+					e.controlChange(), at, km * 1000));
 		}
 		else if ("Battles".equals(e.eventType())) {
 			double km = place != null ? Math.max(gazetteer.reachKm(place) * 1.2, 3) : 4;
@@ -238,10 +176,12 @@ public class FrontlineService {
 			p.put("kind", a.kind());
 			p.put("status", a.status());
 			p.put("valid_from", a.validFrom() == null ? null : a.validFrom().toString());
+			if (a.until() != null) {
+				p.put("until", a.until().toString());
+			}
 			p.put("evidence", a.evidence());
 			p.put("area_km2", km2);
-			published.add(new Feature(a.kind() + "-" + (a.side() == null ? "all" : a.side()),
-					projection.toWgs84(a.geometry()), p));
+			published.add(new Feature(a.id(), projection.toWgs84(a.geometry()), p));
 		}
 		if (!result.frontline().isEmpty()) {
 			var p = new LinkedHashMap<String, Object>();

@@ -109,6 +109,69 @@ class FrontlineDeriverTest {
 		assertThat(r.areas()).allSatisfy(a -> assertThat(a.geometry().isValid()).isTrue());
 	}
 
+	@Test
+	void aGainReportedOverDaysIsContestedFromItsFirstDayAndHeldFromItsLast() {
+		// "b" holds a 40 km square; "a" is reported to take the place at its centre some time from D0 to D1
+		var holder = new FrontlineDeriver.Snapshot("b-area", "b", D0.minusDays(10),
+				F.toGeometry(new org.locationtech.jts.geom.Envelope(-20_000, 20_000, -20_000, 20_000)));
+		var capture = new FrontlineDeriver.Change("e1", D0, D1, "a", "gained", pt(0, 0), 5000);
+
+		var before = derive(D0.minusDays(1), List.of(holder), List.of(capture), List.of());
+		assertThat(side(before, "b").contains(pt(0, 0))).as("before the window: b holds it").isTrue();
+		assertThat(uncertain(before)).isEmpty();
+
+		for (LocalDate day = D0; day.isBefore(D1); day = day.plusDays(1)) {
+			var during = derive(day, List.of(holder), List.of(capture), List.of());
+			assertThat(side(during, "b").contains(pt(0, 0))).as(day + ": b no longer plainly holds it").isFalse();
+			assertThat(side(during, "b").contains(pt(15_000, 15_000))).as(day + ": b keeps the rest").isTrue();
+			assertThat(during.areas().stream().anyMatch(a -> "a".equals(a.side()) && "control".equals(a.kind())))
+				.as(day + ": a does not hold it yet").isFalse();
+			Area open = uncertain(during).orElseThrow();
+			assertThat(open.geometry().contains(pt(0, 0))).isTrue();
+			assertThat(open.kind()).isEqualTo("contested");
+			assertThat(open.validFrom()).isEqualTo(D0);
+			assertThat(open.until()).as("the day it may have happened by").isEqualTo(D1);
+			assertThat(open.evidence()).containsExactly("e1");
+		}
+
+		var after = derive(D1, List.of(holder), List.of(capture), List.of());
+		assertThat(side(after, "a").contains(pt(0, 0))).as("from the window's last day: a holds it").isTrue();
+		assertThat(side(after, "b").contains(pt(0, 0))).isFalse();
+		assertThat(uncertain(after)).isEmpty();
+	}
+
+	@Test
+	void aGainReportedOverDaysLeavesTheTakersOwnLandHeld() {
+		// "a" holds the pocket; the place at its edge is reported taken from D0 to D1
+		var edge = new FrontlineDeriver.Change("e1", D0.plusDays(1), D1, "a", "gained", pt(20_000, 10_000), 4000);
+
+		var during = derive(D0.plusDays(2), List.of(snapshot(POCKET)), List.of(edge), List.of());
+
+		assertThat(control(during).getArea()).as("a's pocket as before")
+			.isCloseTo(wktArea(POCKET), withinPercentage(0.5));
+		Geometry open = uncertain(during).orElseThrow().geometry();
+		assertThat(open.contains(pt(22_000, 10_000))).isTrue();
+		assertThat(open.intersection(control(during)).getArea()).as("not drawn over a's own land").isLessThan(1e5);
+	}
+
+	private static java.util.Optional<Area> uncertain(FrontlineDeriver.Result r) {
+		return r.areas().stream().filter(a -> Area.UNCERTAIN.equals(a.status())).findFirst();
+	}
+
+	private static Geometry side(FrontlineDeriver.Result r, String side) {
+		return r.areas().stream().filter(a -> side.equals(a.side()) && "control".equals(a.kind())).findFirst()
+			.map(Area::geometry).orElse(F.createPolygon());
+	}
+
+	private static double wktArea(String wkt) {
+		try {
+			return wkt(wkt).getArea();
+		}
+		catch (ParseException ex) {
+			throw new IllegalArgumentException(ex);
+		}
+	}
+
 	private static FrontlineDeriver.Result derive(LocalDate date, List<FrontlineDeriver.Snapshot> snapshots,
 			List<FrontlineDeriver.Change> changes, List<FrontlineDeriver.Fighting> fights) {
 		var r = FrontlineDeriver.derive(date, snapshots, changes, fights, null, "a", F);

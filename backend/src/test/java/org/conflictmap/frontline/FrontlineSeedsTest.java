@@ -51,6 +51,23 @@ class FrontlineSeedsTest {
 	}
 
 	@Test
+	void aleppoIsContestedWhileItsCaptureIsReportedAndHeldFromItsLastDay() {
+		// "Rebels take Aleppo": reported 27 Nov - 3 Dec
+		for (String day : List.of("2024-11-27", "2024-12-01", "2024-12-02")) {
+			JsonNode open = feature(day, "contested", "uncertain");
+			assertThat(polygon(open).contains(pt(37.16117, 36.20124))).as("Aleppo contested on " + day).isTrue();
+			assertThat(open.get("id").asString()).isEqualTo("uncertain-2024-12-aleppo-captured-by-rebels");
+			assertThat(open.get("properties").get("valid_from").asString()).isEqualTo("2024-11-27");
+			assertThat(open.get("properties").get("until").asString()).isEqualTo("2024-12-03");
+			assertThat(held(day).contains(pt(37.16117, 36.20124))).as("nor held on " + day).isFalse();
+		}
+		assertThat(held("2024-12-03").contains(pt(37.16117, 36.20124))).isTrue();
+		assertThat(body("2024-12-03").get("features").toString()).doesNotContain("uncertain-2024-12-aleppo");
+		assertThat(frontlines.dates()).extracting(LocalDate::toString).as("the window's first day is a change")
+			.contains("2024-11-27", "2024-12-03");
+	}
+
+	@Test
 	void hamaIsContestedOnTheFifthAndNeverHeld() {
 		Geometry contested = polygon(feature("2024-12-05", "contested"));
 
@@ -117,6 +134,16 @@ class FrontlineSeedsTest {
 			}
 		}
 		throw new AssertionError("no " + kind + " feature on " + day);
+	}
+
+	private static JsonNode feature(String day, String kind, String status) {
+		for (JsonNode f : body(day).get("features")) {
+			JsonNode p = f.get("properties");
+			if (kind.equals(p.get("kind").asString()) && status.equals(p.get("status").asString())) {
+				return f;
+			}
+		}
+		throw new AssertionError("no " + status + " " + kind + " feature on " + day + ": " + body(day));
 	}
 
 	private static JsonNode body(String day) {

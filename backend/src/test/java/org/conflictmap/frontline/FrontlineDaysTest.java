@@ -1,0 +1,53 @@
+package org.conflictmap.frontline;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.conflictmap.event.EventRepository;
+import org.conflictmap.ingest.SeedFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.conflictmap.support.TestEvents.event;
+
+/** The days kept: bounded whatever a client asks, and a write is in the next answer. */
+class FrontlineDaysTest {
+
+	private EventRepository repository;
+
+	private FrontlineService frontlines;
+
+	@BeforeEach
+	void seededStore() {
+		var seeded = new SeedFixture();
+		seeded.importer.importDirectory(Path.of("seeds"));
+		repository = seeded.repository;
+		frontlines = new FrontlineService(repository, SeedFixture.gazetteer(), Path.of("seeds"));
+	}
+
+	@Test
+	void asManyDistinctDaysAsAClientLikesKeepNoMoreThanTheBoundAndAnEvictedDayComesBackTheSame() {
+		LocalDate first = LocalDate.of(2024, 1, 1);
+		String firstDay = new String(frontlines.on(first).body());
+
+		for (int i = 0; i < FrontlineService.MAX_DAYS + 20; i++) {
+			frontlines.on(first.plusDays(i + 1L));
+		}
+
+		assertThat(frontlines.keptDays()).isLessThanOrEqualTo(FrontlineService.MAX_DAYS);
+		assertThat(new String(frontlines.on(first).body())).isEqualTo(firstDay);
+	}
+
+	@Test
+	void aWriteIsInTheNextAnswerForADayAlreadyKept() {
+		LocalDate day = LocalDate.parse("2024-12-05");
+		assertThat(new String(frontlines.on(day).body())).doesNotContain("deir-ez-zor-taken");
+
+		repository.insert(event("deir-ez-zor-taken", "2024-12-05", "2024-12-05", new double[] { 40.14, 35.33 }),
+				"seed", "h", "test");
+
+		assertThat(new String(frontlines.on(day).body())).contains("deir-ez-zor-taken");
+	}
+
+}
