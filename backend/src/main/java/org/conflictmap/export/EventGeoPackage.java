@@ -24,7 +24,7 @@ import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
 import org.conflictmap.event.Event;
 import org.conflictmap.event.EventJson;
-import org.conflictmap.frontline.FrontlineService;
+import org.conflictmap.territory.TerritoryService;
 
 /**
  * Events as an OGC GeoPackage (NGA's library): one {@code events} point layer in EPSG:4326, with dates
@@ -44,7 +44,7 @@ final class EventGeoPackage {
 	 * Writes the events into a new GeoPackage file at {@code target}, which must not exist yet.
 	 * @param frontlines a day's territory to add as a {@code frontlines} layer, or null
 	 */
-	static void write(Path target, Consumer<Consumer<Event>> source, FrontlineService.Published frontlines) {
+	static void write(Path target, Consumer<Consumer<Event>> source, TerritoryService.Published frontlines) {
 		File file = target.toFile();
 		GeoPackageManager.create(file);
 		try (GeoPackage gpkg = GeoPackageManager.open(file)) {
@@ -74,7 +74,7 @@ final class EventGeoPackage {
 				gpkg.getContentsDao().update(contents);
 			}
 			if (frontlines != null) {
-				FrontlineGeoPackage.addLayer(gpkg, frontlines);
+				TerritoryGeoPackage.addLayer(gpkg, frontlines);
 			}
 		}
 		catch (SQLException ex) {

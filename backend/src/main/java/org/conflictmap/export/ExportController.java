@@ -22,7 +22,7 @@ import org.conflictmap.event.EventDates;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
-import org.conflictmap.frontline.FrontlineService;
+import org.conflictmap.territory.TerritoryService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,9 +39,9 @@ class ExportController {
 
 	private final EventRepository events;
 
-	private final FrontlineService frontlines;
+	private final TerritoryService frontlines;
 
-	ExportController(EventRepository events, FrontlineService frontlines) {
+	ExportController(EventRepository events, TerritoryService frontlines) {
 		this.events = events;
 		this.frontlines = frontlines;
 	}
@@ -52,7 +52,7 @@ class ExportController {
 		ExportFormat format = ExportFormat.of(extension);
 		var params = new HashMap<>(request.getParameterMap());
 		// a GeoPackage may carry the territory of one day as a second layer
-		FrontlineService.Published territory = format == ExportFormat.GPKG && params.containsKey("frontlines")
+		TerritoryService.Published territory = format == ExportFormat.GPKG && params.containsKey("frontlines")
 				? frontlines.on(day(params.remove("frontlines"), "frontlines")) : null;
 		EventQuery query = EventQuery.fromParameters(params, Integer.MAX_VALUE, Integer.MAX_VALUE);
 		Consumer<Consumer<Event>> source = sink -> events.forEach(query, sink);
@@ -76,7 +76,7 @@ class ExportController {
 			throw new NotFoundException("frontlines export as frontlines.geojson or frontlines.gpkg, not ." + extension);
 		}
 		Parameters.requireOnly(request.getParameterMap(), Set.of("date"));
-		FrontlineService.Published day = frontlines.on(day(request.getParameterMap().get("date"), "date"));
+		TerritoryService.Published day = frontlines.on(day(request.getParameterMap().get("date"), "date"));
 		String name = "conflict-map-frontlines_" + day.date() + "_exported-" + LocalDate.now(ZoneOffset.UTC) + "." + format.extension;
 		response.setContentType(format.mediaType);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
@@ -84,7 +84,7 @@ class ExportController {
 			response.getOutputStream().write(day.body());
 		}
 		else {
-			sendGeoPackage(file -> FrontlineGeoPackage.write(file, day), response);
+			sendGeoPackage(file -> TerritoryGeoPackage.write(file, day), response);
 		}
 	}
 

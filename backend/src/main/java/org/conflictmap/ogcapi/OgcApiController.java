@@ -20,7 +20,7 @@ import org.conflictmap.event.Event;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
-import org.conflictmap.frontline.FrontlineService;
+import org.conflictmap.territory.TerritoryService;
 import org.conflictmap.map.MapRegion;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,12 +41,12 @@ class OgcApiController {
 
 	private final EventRepository events;
 
-	private final FrontlineService frontlines;
+	private final TerritoryService frontlines;
 
 	/** The territory's extent: the configured region. */
 	private final MapRegion region;
 
-	OgcApiController(EventRepository events, FrontlineService frontlines, MapRegion region) {
+	OgcApiController(EventRepository events, TerritoryService frontlines, MapRegion region) {
 		this.events = events;
 		this.frontlines = frontlines;
 		this.region = region;
@@ -138,8 +138,8 @@ class OgcApiController {
 		requireCollection(collectionId);
 		if (OgcApi.FRONTLINES.equals(collectionId)) {
 			Parameters.requireOnly(request.getParameterMap(), Set.of("f", "datetime"));
-			FrontlineService.Published day = frontlineDay(request.getParameterMap());
-			FrontlineService.Feature f = day.features().stream().filter(x -> x.id().equals(featureId)).findFirst()
+			TerritoryService.Published day = frontlineDay(request.getParameterMap());
+			TerritoryService.Feature f = day.features().stream().filter(x -> x.id().equals(featureId)).findFirst()
 				.orElseThrow(() -> new NotFoundException("no frontlines feature '" + featureId + "' on " + day.date()));
 			Map<String, Object> feature = f.toGeoJson();
 			feature.put("links", List.of(link(url("/collections/frontlines"), "collection", OgcApi.JSON, "The frontlines collection")));
@@ -248,9 +248,9 @@ class OgcApiController {
 	/** The territory of one day (datetime, a single date; the latest day when absent), paged like events. */
 	private void frontlineItems(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Map<String, String[]> params = request.getParameterMap();
-		FrontlineService.Published day = frontlineDay(params);
+		TerritoryService.Published day = frontlineDay(params);
 		EventQuery paging = EventQuery.fromParameters(pagingOnly(params), OgcApi.DEFAULT_LIMIT, OgcApi.MAX_LIMIT);
-		List<FrontlineService.Feature> matching = day.features()
+		List<TerritoryService.Feature> matching = day.features()
 			.stream()
 			.filter(f -> paging.bbox() == null || f.geometry().getEnvelopeInternal().intersects(paging.bbox()))
 			.toList();
@@ -271,7 +271,7 @@ class OgcApiController {
 		sendJson(response, OgcApi.GEOJSON, body);
 	}
 
-	private FrontlineService.Published frontlineDay(Map<String, String[]> params) {
+	private TerritoryService.Published frontlineDay(Map<String, String[]> params) {
 		String datetime = Parameters.single(params, "datetime");
 		if (datetime == null) {
 			List<java.time.LocalDate> dates = frontlines.dates();

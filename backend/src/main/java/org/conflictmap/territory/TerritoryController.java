@@ -1,4 +1,4 @@
-package org.conflictmap.frontline;
+package org.conflictmap.territory;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,13 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Control areas, contested areas and the front line for a day, and the days on which they change. */
 @RestController
-class FrontlineController {
+class TerritoryController {
 
 	private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
-	private final FrontlineService frontlines;
+	private final TerritoryService frontlines;
 
-	FrontlineController(FrontlineService frontlines) {
+	TerritoryController(TerritoryService frontlines) {
 		this.frontlines = frontlines;
 	}
 
@@ -36,7 +36,7 @@ class FrontlineController {
 			throw new BadRequestException("date", "date is required: an ISO date like 2024-12-05");
 		}
 		LocalDate date = EventDates.parameter("date", value);
-		FrontlineService.Published published = frontlines.on(date);
+		TerritoryService.Published published = frontlines.on(date);
 		String ifNoneMatch = request.getHeader("If-None-Match");
 		if (published.etag().equals(ifNoneMatch)) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(published.etag()).build();

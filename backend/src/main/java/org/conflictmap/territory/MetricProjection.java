@@ -1,4 +1,4 @@
-package org.conflictmap.frontline;
+package org.conflictmap.territory;
 
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;

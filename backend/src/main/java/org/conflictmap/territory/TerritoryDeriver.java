@@ -1,4 +1,4 @@
-package org.conflictmap.frontline;
+package org.conflictmap.territory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
  * reported. Pure geometry: no
  * I/O, no projection.
  */
-final class FrontlineDeriver {
+final class TerritoryDeriver {
 
 	/** A gained place farther than this from the side's area stays an island: no event supports more. */
 	static final double MAX_CORRIDOR_M = 60_000;
@@ -92,7 +92,7 @@ final class FrontlineDeriver {
 	record Result(LocalDate date, List<Area> areas, Geometry frontline) {
 	}
 
-	private FrontlineDeriver() {
+	private TerritoryDeriver() {
 	}
 
 	/**

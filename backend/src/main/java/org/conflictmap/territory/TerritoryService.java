@@ -1,4 +1,4 @@
-package org.conflictmap.frontline;
+package org.conflictmap.territory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  * database, so several instances agree on what is current.
  */
 @Service
-public class FrontlineService {
+public class TerritoryService {
 
 	/** The side whose area's edge is drawn as the front line. */
 	static final String FRONT_SIDE = "opposition";
@@ -54,7 +54,7 @@ public class FrontlineService {
 
 	private final MetricProjection projection = new MetricProjection(38.0, 35.0);
 
-	private final FrontlineDeriver.Border border;
+	private final TerritoryDeriver.Border border;
 
 	/** The most days kept: a slider over more than a year, about 8 MB at the seeds' size. */
 	static final int MAX_DAYS = 500;
@@ -91,15 +91,15 @@ public class FrontlineService {
 
 	}
 
-	private record Inputs(List<FrontlineDeriver.Snapshot> snapshots, List<FrontlineDeriver.Change> changes,
-			List<FrontlineDeriver.Fighting> fighting) {
+	private record Inputs(List<TerritoryDeriver.Snapshot> snapshots, List<TerritoryDeriver.Change> changes,
+			List<TerritoryDeriver.Fighting> fighting) {
 	}
 
-	public FrontlineService(EventRepository events, Gazetteer gazetteer, @Value("${conflictmap.seeds-dir}") Path seedsDir) {
+	public TerritoryService(EventRepository events, Gazetteer gazetteer, @Value("${conflictmap.seeds-dir}") Path seedsDir) {
 		this.events = events;
 		this.gazetteer = gazetteer;
 		this.territoryDir = seedsDir.resolve("territory");
-		this.border = FrontlineDeriver.Border.of(projection.toMetric(syriaOutline()));
+		this.border = TerritoryDeriver.Border.of(projection.toMetric(syriaOutline()));
 	}
 
 	/** The territory on {@code date}: derived once per change of the data, then kept (at most {@link #MAX_DAYS}). */
@@ -152,23 +152,23 @@ public class FrontlineService {
 		int precision = e.geoPrecision();
 		if (e.controlSide() != null) {
 			double km = place != null ? Math.min(Math.max(gazetteer.reachKm(place) * 1.5, 2), 20) : precision == 1 ? 2 : 4;
-			inputs.changes().add(new FrontlineDeriver.Change(e.id(), e.dateStart(), e.dateEnd(), e.controlSide(),
+			inputs.changes().add(new TerritoryDeriver.Change(e.id(), e.dateStart(), e.dateEnd(), e.controlSide(),
 					e.controlChange(), at, km * 1000));
 		}
 		else if ("Battles".equals(e.eventType())) {
 			double km = place != null ? Math.max(gazetteer.reachKm(place) * 1.2, 3) : 4;
-			inputs.fighting().add(new FrontlineDeriver.Fighting(e.id(), e.dateStart(), e.dateEnd(), at, km * 1000));
+			inputs.fighting().add(new TerritoryDeriver.Fighting(e.id(), e.dateStart(), e.dateEnd(), at, km * 1000));
 		}
 	}
 
 	private Published publish(LocalDate date, Inputs inputs) {
-		FrontlineDeriver.Result result = FrontlineDeriver.derive(date, inputs.snapshots(), inputs.changes(),
+		TerritoryDeriver.Result result = TerritoryDeriver.derive(date, inputs.snapshots(), inputs.changes(),
 				inputs.fighting(), border, FRONT_SIDE, METRIC);
 		var published = new ArrayList<Feature>();
 		var areaBySide = new LinkedHashMap<String, Double>();
 		for (Area a : result.areas()) {
 			double km2 = Math.round(a.geometry().getArea() / 1e4) / 100.0;
-			if (FrontlineDeriver.CONTROL.equals(a.kind())) {
+			if (TerritoryDeriver.CONTROL.equals(a.kind())) {
 				areaBySide.merge(a.side(), km2, Double::sum);
 			}
 			var p = new LinkedHashMap<String, Object>();
@@ -200,8 +200,8 @@ public class FrontlineService {
 				List.copyOf(published));
 	}
 
-	private List<FrontlineDeriver.Snapshot> snapshots() {
-		var snapshots = new ArrayList<FrontlineDeriver.Snapshot>();
+	private List<TerritoryDeriver.Snapshot> snapshots() {
+		var snapshots = new ArrayList<TerritoryDeriver.Snapshot>();
 		for (Path file : territoryFiles()) {
 			JsonNode collection;
 			try {
@@ -224,7 +224,7 @@ public class FrontlineService {
 					throw new IllegalStateException(where + ": the polygon is not valid (self-intersecting?)");
 				}
 				String id = f.path("id").asString(file.getFileName() + "#" + n);
-				snapshots.add(new FrontlineDeriver.Snapshot(id, side, LocalDate.parse(from), projection.toMetric(g)));
+				snapshots.add(new TerritoryDeriver.Snapshot(id, side, LocalDate.parse(from), projection.toMetric(g)));
 			}
 		}
 		return snapshots;
@@ -258,7 +258,7 @@ public class FrontlineService {
 
 	/** Syria's Natural Earth outline, shipped with the frontend's offline basemap. */
 	private static Geometry syriaOutline() {
-		try (InputStream in = FrontlineService.class.getResourceAsStream("/META-INF/resources/data/countries.geojson")) {
+		try (InputStream in = TerritoryService.class.getResourceAsStream("/META-INF/resources/data/countries.geojson")) {
 			if (in == null) {
 				throw new IllegalStateException("the frontend's data/countries.geojson is missing from the classpath");
 			}

@@ -16,19 +16,19 @@ import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
 import mil.nga.sf.wkb.GeometryReader;
 import org.conflictmap.event.EventJson;
-import org.conflictmap.frontline.FrontlineService;
+import org.conflictmap.territory.TerritoryService;
 import org.locationtech.jts.io.WKBWriter;
 
 /** A day's territory as a {@code frontlines} layer of a GeoPackage: areas and the front line, EPSG:4326. */
-final class FrontlineGeoPackage {
+final class TerritoryGeoPackage {
 
 	static final String TABLE = "frontlines";
 
-	private FrontlineGeoPackage() {
+	private TerritoryGeoPackage() {
 	}
 
 	/** A new GeoPackage at {@code target} (which must not exist) holding only the day's territory. */
-	static void write(java.nio.file.Path target, FrontlineService.Published day) {
+	static void write(java.nio.file.Path target, TerritoryService.Published day) {
 		java.io.File file = target.toFile();
 		mil.nga.geopackage.GeoPackageManager.create(file);
 		try (GeoPackage gpkg = mil.nga.geopackage.GeoPackageManager.open(file)) {
@@ -39,7 +39,7 @@ final class FrontlineGeoPackage {
 		}
 	}
 
-	static void addLayer(GeoPackage gpkg, FrontlineService.Published day) throws SQLException {
+	static void addLayer(GeoPackage gpkg, TerritoryService.Published day) throws SQLException {
 		SpatialReferenceSystem wgs84 = gpkg.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", 4326);
 		gpkg.createGeometryColumnsTable();
 		GeometryColumns geometry = EventGeoPackage.geometryColumns(TABLE, GeometryType.GEOMETRY, wgs84);
@@ -60,7 +60,7 @@ final class FrontlineGeoPackage {
 		gpkg.createFeatureTable(FeatureTableMetadata.create(geometry, columns, box));
 		FeatureDao dao = gpkg.getFeatureDao(TABLE);
 		var wkb = new WKBWriter();
-		for (FrontlineService.Feature f : day.features()) {
+		for (TerritoryService.Feature f : day.features()) {
 			FeatureRow row = dao.newRow();
 			try {
 				row.setGeometry(GeoPackageGeometryData.create(wgs84.getSrsId(), GeometryReader.readGeometry(wkb.write(f.geometry()))));

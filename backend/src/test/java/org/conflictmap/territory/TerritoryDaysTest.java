@@ -1,4 +1,4 @@
-package org.conflictmap.frontline;
+package org.conflictmap.territory;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,18 +12,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.conflictmap.support.TestEvents.event;
 
 /** The days kept: bounded whatever a client asks, and a write is in the next answer. */
-class FrontlineDaysTest {
+class TerritoryDaysTest {
 
 	private EventRepository repository;
 
-	private FrontlineService frontlines;
+	private TerritoryService frontlines;
 
 	@BeforeEach
 	void seededStore() {
 		var seeded = new SeedFixture();
 		seeded.importer.importDirectory(Path.of("seeds"));
 		repository = seeded.repository;
-		frontlines = new FrontlineService(repository, SeedFixture.gazetteer(), Path.of("seeds"));
+		frontlines = new TerritoryService(repository, SeedFixture.gazetteer(), Path.of("seeds"));
 	}
 
 	@Test
@@ -31,11 +31,11 @@ class FrontlineDaysTest {
 		LocalDate first = LocalDate.of(2024, 1, 1);
 		String firstDay = new String(frontlines.on(first).body());
 
-		for (int i = 0; i < FrontlineService.MAX_DAYS + 20; i++) {
+		for (int i = 0; i < TerritoryService.MAX_DAYS + 20; i++) {
 			frontlines.on(first.plusDays(i + 1L));
 		}
 
-		assertThat(frontlines.keptDays()).isLessThanOrEqualTo(FrontlineService.MAX_DAYS);
+		assertThat(frontlines.keptDays()).isLessThanOrEqualTo(TerritoryService.MAX_DAYS);
 		assertThat(new String(frontlines.on(first).body())).isEqualTo(firstDay);
 	}
 

@@ -1,4 +1,4 @@
-package org.conflictmap.frontline;
+package org.conflictmap.territory;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 /** The derivation's geometry, in metres, one case per test: WKT in, area or predicate out. */
-class FrontlineDeriverTest {
+class TerritoryDeriverTest {
 
 	private static final GeometryFactory F = new GeometryFactory();
 
@@ -56,7 +56,7 @@ class FrontlineDeriverTest {
 
 	@Test
 	void aLostPlaceIsCutOutOfTheArea() {
-		var lose = new FrontlineDeriver.Change("e2", D1, "a", "lost", pt(10_000, 10_000), 4000);
+		var lose = new TerritoryDeriver.Change("e2", D1, "a", "lost", pt(10_000, 10_000), 4000);
 
 		var r = derive(D1, List.of(snapshot(POCKET)), List.of(lose), List.of());
 
@@ -66,7 +66,7 @@ class FrontlineDeriverTest {
 
 	@Test
 	void aGainBySideBTakesThePlaceFromSideA() {
-		var r = derive(D1, List.of(snapshot(POCKET)), List.of(new FrontlineDeriver.Change("e3", D1, "b", "gained",
+		var r = derive(D1, List.of(snapshot(POCKET)), List.of(new TerritoryDeriver.Change("e3", D1, "b", "gained",
 				pt(19_000, 10_000), 4000)), List.of());
 
 		assertThat(control(r).contains(pt(19_000, 10_000))).isFalse();
@@ -86,7 +86,7 @@ class FrontlineDeriverTest {
 
 	@Test
 	void fightingWithoutAChangeOfControlIsContestedWhileItLasts() {
-		var fight = new FrontlineDeriver.Fighting("f1", D0, D0.plusDays(1), pt(30_000, 30_000), 3000);
+		var fight = new TerritoryDeriver.Fighting("f1", D0, D0.plusDays(1), pt(30_000, 30_000), 3000);
 
 		var during = derive(D0, List.of(snapshot(POCKET)), List.of(), List.of(fight));
 		var after = derive(D1, List.of(snapshot(POCKET)), List.of(), List.of(fight));
@@ -101,20 +101,20 @@ class FrontlineDeriverTest {
 	void theFrontLineIsTheEdgeOfTheAreaLessTheInternationalBorder() throws ParseException {
 		Geometry border = wkt("POLYGON ((-50000 -50000, 100000 -50000, 100000 20000, -50000 20000, -50000 -50000))");
 
-		var r = FrontlineDeriver.derive(D0, List.of(snapshot(POCKET)), List.of(), List.of(),
-				FrontlineDeriver.Border.of(border), "a", F);
+		var r = TerritoryDeriver.derive(D0, List.of(snapshot(POCKET)), List.of(), List.of(),
+				TerritoryDeriver.Border.of(border), "a", F);
 
 		assertThat(r.frontline().getLength()).as("three sides of the square; the fourth is the border")
-			.isCloseTo(60_000 - 2 * FrontlineDeriver.BORDER_MARGIN_M, within(500.0));
+			.isCloseTo(60_000 - 2 * TerritoryDeriver.BORDER_MARGIN_M, within(500.0));
 		assertThat(r.areas()).allSatisfy(a -> assertThat(a.geometry().isValid()).isTrue());
 	}
 
 	@Test
 	void aGainReportedOverDaysIsContestedFromItsFirstDayAndHeldFromItsLast() {
 		// "b" holds a 40 km square; "a" is reported to take the place at its centre some time from D0 to D1
-		var holder = new FrontlineDeriver.Snapshot("b-area", "b", D0.minusDays(10),
+		var holder = new TerritoryDeriver.Snapshot("b-area", "b", D0.minusDays(10),
 				F.toGeometry(new org.locationtech.jts.geom.Envelope(-20_000, 20_000, -20_000, 20_000)));
-		var capture = new FrontlineDeriver.Change("e1", D0, D1, "a", "gained", pt(0, 0), 5000);
+		var capture = new TerritoryDeriver.Change("e1", D0, D1, "a", "gained", pt(0, 0), 5000);
 
 		var before = derive(D0.minusDays(1), List.of(holder), List.of(capture), List.of());
 		assertThat(side(before, "b").contains(pt(0, 0))).as("before the window: b holds it").isTrue();
@@ -143,7 +143,7 @@ class FrontlineDeriverTest {
 	@Test
 	void aGainReportedOverDaysLeavesTheTakersOwnLandHeld() {
 		// "a" holds the pocket; the place at its edge is reported taken from D0 to D1
-		var edge = new FrontlineDeriver.Change("e1", D0.plusDays(1), D1, "a", "gained", pt(20_000, 10_000), 4000);
+		var edge = new TerritoryDeriver.Change("e1", D0.plusDays(1), D1, "a", "gained", pt(20_000, 10_000), 4000);
 
 		var during = derive(D0.plusDays(2), List.of(snapshot(POCKET)), List.of(edge), List.of());
 
@@ -154,11 +154,11 @@ class FrontlineDeriverTest {
 		assertThat(open.intersection(control(during)).getArea()).as("not drawn over a's own land").isLessThan(1e5);
 	}
 
-	private static java.util.Optional<Area> uncertain(FrontlineDeriver.Result r) {
+	private static java.util.Optional<Area> uncertain(TerritoryDeriver.Result r) {
 		return r.areas().stream().filter(a -> Area.UNCERTAIN.equals(a.status())).findFirst();
 	}
 
-	private static Geometry side(FrontlineDeriver.Result r, String side) {
+	private static Geometry side(TerritoryDeriver.Result r, String side) {
 		return r.areas().stream().filter(a -> side.equals(a.side()) && "control".equals(a.kind())).findFirst()
 			.map(Area::geometry).orElse(F.createPolygon());
 	}
@@ -172,28 +172,28 @@ class FrontlineDeriverTest {
 		}
 	}
 
-	private static FrontlineDeriver.Result derive(LocalDate date, List<FrontlineDeriver.Snapshot> snapshots,
-			List<FrontlineDeriver.Change> changes, List<FrontlineDeriver.Fighting> fights) {
-		var r = FrontlineDeriver.derive(date, snapshots, changes, fights, null, "a", F);
+	private static TerritoryDeriver.Result derive(LocalDate date, List<TerritoryDeriver.Snapshot> snapshots,
+			List<TerritoryDeriver.Change> changes, List<TerritoryDeriver.Fighting> fights) {
+		var r = TerritoryDeriver.derive(date, snapshots, changes, fights, null, "a", F);
 		r.areas().forEach(a -> assertThat(a.geometry().isValid()).as("valid " + a.kind()).isTrue());
 		return r;
 	}
 
-	private static Geometry control(FrontlineDeriver.Result r) {
+	private static Geometry control(TerritoryDeriver.Result r) {
 		return r.areas().stream().filter(a -> "a".equals(a.side())).findFirst().orElseThrow().geometry();
 	}
 
-	private static FrontlineDeriver.Snapshot snapshot(String wkt) {
+	private static TerritoryDeriver.Snapshot snapshot(String wkt) {
 		try {
-			return new FrontlineDeriver.Snapshot("snap", "a", D0, wkt(wkt));
+			return new TerritoryDeriver.Snapshot("snap", "a", D0, wkt(wkt));
 		}
 		catch (ParseException ex) {
 			throw new IllegalArgumentException(ex);
 		}
 	}
 
-	private static FrontlineDeriver.Change gain(String id, LocalDate day, double x, double y, double r) {
-		return new FrontlineDeriver.Change(id, day, "a", "gained", pt(x, y), r);
+	private static TerritoryDeriver.Change gain(String id, LocalDate day, double x, double y, double r) {
+		return new TerritoryDeriver.Change(id, day, "a", "gained", pt(x, y), r);
 	}
 
 	private static Point pt(double x, double y) {

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code /api/frontlines} as a client and a cache see it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "conflictmap.data-dir=backend/target/test-data/frontline-api-${random.uuid}")
-class FrontlineApiTest {
+class TerritoryApiTest {
 
 	@LocalServerPort
 	int port;

@@ -1,4 +1,4 @@
-package org.conflictmap.frontline;
+package org.conflictmap.territory;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,17 +19,17 @@ import static org.conflictmap.event.EventJson.MAPPER;
  * The offensive as the repository's seeds tell it: the baseline, Aleppo from its capture, Hama contested
  * but never held, and nothing claimed that no event supports.
  */
-class FrontlineSeedsTest {
+class TerritorySeedsTest {
 
 	private static final GeometryFactory WGS84 = new GeometryFactory();
 
-	private static FrontlineService frontlines;
+	private static TerritoryService frontlines;
 
 	@BeforeAll
 	static void offensive() {
 		var seeded = new SeedFixture();
 		seeded.importer.importDirectory(Path.of("seeds"));
-		frontlines = new FrontlineService(seeded.repository, SeedFixture.gazetteer(), Path.of("seeds"));
+		frontlines = new TerritoryService(seeded.repository, SeedFixture.gazetteer(), Path.of("seeds"));
 	}
 
 	@Test
