@@ -24,6 +24,20 @@ class ProblemHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(PreconditionRequiredException.class)
+	ProblemDetail preconditionRequired(PreconditionRequiredException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, ex.getMessage());
+		problem.setTitle("If-Match required");
+		return problem;
+	}
+
+	@ExceptionHandler(BodyTooLargeException.class)
+	ProblemDetail tooLarge(BodyTooLargeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+		problem.setTitle("Body too large");
+		return problem;
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());

@@ -221,10 +221,14 @@ public final class EventJson {
 	 * A digest of what the event says, version and timestamps aside: equal digests, nothing to write.
 	 */
 	public static String contentHash(Event e) {
+		return sha256(featureString(e.withVersion(0, Instant.EPOCH, Instant.EPOCH)));
+	}
+
+	/** SHA-256 of the text's UTF-8, in hex. */
+	public static String sha256(String text) {
 		try {
 			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-				.digest(featureString(e.withVersion(0, Instant.EPOCH, Instant.EPOCH))
-					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			return java.util.HexFormat.of().formatHex(digest);
 		}
 		catch (java.security.NoSuchAlgorithmException ex) {

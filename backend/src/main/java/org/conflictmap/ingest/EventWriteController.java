@@ -1,7 +1,6 @@
 package org.conflictmap.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,7 +11,9 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.conflictmap.errors.BadRequestException;
+import org.conflictmap.errors.BodyTooLargeException;
 import org.conflictmap.errors.Parameters;
+import org.conflictmap.errors.PreconditionRequiredException;
 import org.conflictmap.event.Event;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventTags;
@@ -64,7 +65,7 @@ class EventWriteController {
 			Principal curator) throws IOException {
 		Parameters.requireOnly(request.getParameterMap(), Set.of());
 		if (ifMatch == null) {
-			throw new PreconditionRequiredException();
+			throw new PreconditionRequiredException("GET /api/events/{id}");
 		}
 		Integer expected = EventTags.expectedVersion(ifMatch);
 		return feature(ResponseEntity.ok(), writes.replace(id, body(request), expected, curator.getName()).event());
@@ -138,37 +139,6 @@ class EventWriteController {
 		return problem;
 	}
 
-	@ExceptionHandler(PreconditionRequiredException.class)
-	ProblemDetail preconditionRequired(PreconditionRequiredException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, ex.getMessage());
-		problem.setTitle("If-Match required");
-		return problem;
-	}
-
-	@ExceptionHandler(BodyTooLargeException.class)
-	ProblemDetail tooLarge(BodyTooLargeException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
-		problem.setTitle("Body too large");
-		return problem;
-	}
-
-	static final class PreconditionRequiredException extends RuntimeException {
-
-		PreconditionRequiredException() {
-			super("send If-Match with the ETag of the version you edited (GET /api/events/{id} gives it), so a change "
-					+ "made meanwhile by someone else is not overwritten");
-		}
-
-	}
-
-	static final class BodyTooLargeException extends RuntimeException {
-
-		BodyTooLargeException() {
-			super("the body is larger than " + MAX_BODY_BYTES / 1024 + " KB; an event is a few KB");
-		}
-
-	}
-
 	private static ResponseEntity<byte[]> feature(ResponseEntity.BodyBuilder response, Event event) {
 		return response.eTag(EventTags.of(event))
 			.contentType(GEO_JSON)
@@ -177,13 +147,7 @@ class EventWriteController {
 
 	/** The body as UTF-8 text, at most {@link #MAX_BODY_BYTES}. */
 	private static String body(HttpServletRequest request) throws IOException {
-		byte[] bytes;
-		try (InputStream in = request.getInputStream()) {
-			bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-		}
-		if (bytes.length > MAX_BODY_BYTES) {
-			throw new BodyTooLargeException();
-		}
+		byte[] bytes = BodyTooLargeException.readAtMost(request.getInputStream(), MAX_BODY_BYTES, "an event is a few KB");
 		try {
 			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
 		}

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * every problem listed: serving a map that silently lacks events would be worse.
  */
 @Component
+@Order(1)
 @ConditionalOnProperty(name = "conflictmap.import-seeds-on-start", havingValue = "true", matchIfMissing = true)
 class SeedImportRunner implements ApplicationRunner {
 

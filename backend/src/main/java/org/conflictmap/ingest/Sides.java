@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  * lines, and an edit shows without a restart.
  */
 @Component
-class Sides {
+public class Sides {
 
 	private final Path file;
 
-	Sides(@Value("${conflictmap.seeds-dir}") Path seedsDir) {
+	public Sides(@Value("${conflictmap.seeds-dir}") Path seedsDir) {
 		this.file = seedsDir.resolve(SeedImporter.SIDES_FILE);
 	}
 
@@ -39,7 +39,7 @@ class Sides {
 	}
 
 	/** The declared ids; none when the file is missing. */
-	Set<String> ids() {
+	public Set<String> ids() {
 		return declared() ? all().stream().map(Side::id).collect(Collectors.toSet()) : Set.of();
 	}
 

@@ -83,7 +83,7 @@ public final class GeoJson {
 	}
 
 	/** A GeoJSON Polygon or MultiPolygon node as a JTS geometry in lon/lat. */
-	static Geometry polygonal(JsonNode geometry, String where) {
+	public static Geometry polygonal(JsonNode geometry, String where) {
 		var factory = new GeometryFactory(new PrecisionModel(), 4326);
 		String type = geometry.path("type").asString("");
 		JsonNode coordinates = geometry.path("coordinates");
@@ -91,6 +91,9 @@ public final class GeoJson {
 			case "Polygon" -> polygon(coordinates, factory, where);
 			case "MultiPolygon" -> {
 				var polygons = new ArrayList<Polygon>();
+				if (!coordinates.isArray()) {
+					throw new IllegalArgumentException(where + ": a MultiPolygon's coordinates must be an array of polygons");
+				}
 				coordinates.forEach(p -> polygons.add(polygon(p, factory, where)));
 				yield factory.createMultiPolygon(polygons.toArray(Polygon[]::new));
 			}
@@ -99,10 +102,23 @@ public final class GeoJson {
 	}
 
 	private static Polygon polygon(JsonNode rings, GeometryFactory factory, String where) {
+		if (!rings.isArray()) {
+			throw new IllegalArgumentException(where + ": a polygon's coordinates must be an array of rings");
+		}
 		var linear = new ArrayList<LinearRing>();
 		for (JsonNode ring : rings) {
+			if (!ring.isArray()) {
+				throw new IllegalArgumentException(where + ": ring " + (linear.size() + 1) + " must be an array of positions");
+			}
 			var cs = new ArrayList<Coordinate>();
-			ring.forEach(p -> cs.add(new Coordinate(p.get(0).asDouble(), p.get(1).asDouble())));
+			for (JsonNode p : ring) {
+				if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()
+						|| Math.abs(p.get(0).asDouble()) > 180 || Math.abs(p.get(1).asDouble()) > 90) {
+					throw new IllegalArgumentException(where + ": position " + (cs.size() + 1) + " of ring "
+							+ (linear.size() + 1) + " must be [lon, lat] in degrees, not " + p);
+				}
+				cs.add(new Coordinate(p.get(0).asDouble(), p.get(1).asDouble()));
+			}
 			try {
 				linear.add(factory.createLinearRing(cs.toArray(Coordinate[]::new)));
 			}

@@ -48,8 +48,17 @@ final class TerritoryDeriver {
 
 	static final String DERIVED = "derived";
 
-	/** A curated polygon held by a side from a date. */
-	record Snapshot(String id, String side, LocalDate validFrom, Geometry area) {
+	/** A curated polygon held by a side from a date (to a date, or null: until the side's next one). */
+	record Snapshot(String id, String side, LocalDate validFrom, LocalDate validTo, Geometry area) {
+
+		Snapshot(String id, String side, LocalDate validFrom, Geometry area) {
+			this(id, side, validFrom, null, area);
+		}
+
+		boolean holdsOn(LocalDate date) {
+			return !validFrom.isAfter(date) && (validTo == null || !validTo.isBefore(date));
+		}
+
 	}
 
 	/**
@@ -104,12 +113,12 @@ final class TerritoryDeriver {
 		Map<String, Held> held = new LinkedHashMap<>();
 		Map<String, LocalDate> snapshotDay = new LinkedHashMap<>();
 		for (Snapshot s : snapshots) {
-			if (!s.validFrom().isAfter(date)) {
+			if (s.holdsOn(date)) {
 				snapshotDay.merge(s.side(), s.validFrom(), (a, b) -> a.isAfter(b) ? a : b);
 			}
 		}
 		for (Snapshot s : snapshots) {
-			if (s.validFrom().equals(snapshotDay.get(s.side()))) {
+			if (s.holdsOn(date) && s.validFrom().equals(snapshotDay.get(s.side()))) {
 				held.computeIfAbsent(s.side(), k -> new Held(factory, s.validFrom())).add(s.area(), s.id());
 			}
 		}

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -14,8 +12,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -28,15 +26,14 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The territory layer for any day: curated snapshots from seeds/territory plus what the stored events
- * say, derived in the UTM zone of the area and published in WGS84. Each day's answer is computed once
- * per change of the data (events or snapshot files) and kept, keyed on a data version read from the
- * database, so several instances agree on what is current.
+ * The territory layer for any day: the published assessments (curated areas, {@link Assessment}) plus
+ * what the stored events say, derived in the UTM zone of the area and published in WGS84. Each day's
+ * answer is computed once per change of the data (any write of an event or an assessment) and kept,
+ * keyed on the data version read from the database, so several instances agree on what is current.
  */
 @Service
 public class TerritoryService {
@@ -50,7 +47,7 @@ public class TerritoryService {
 
 	private final Gazetteer gazetteer;
 
-	private final Path territoryDir;
+	private final AssessmentRepository assessments;
 
 	private final MetricProjection projection = new MetricProjection(38.0, 35.0);
 
@@ -95,10 +92,10 @@ public class TerritoryService {
 			List<TerritoryDeriver.Fighting> fighting) {
 	}
 
-	public TerritoryService(EventRepository events, Gazetteer gazetteer, @Value("${conflictmap.seeds-dir}") Path seedsDir) {
+	public TerritoryService(EventRepository events, AssessmentRepository assessments, Gazetteer gazetteer) {
 		this.events = events;
+		this.assessments = assessments;
 		this.gazetteer = gazetteer;
-		this.territoryDir = seedsDir.resolve("territory");
 		this.border = TerritoryDeriver.Border.of(projection.toMetric(syriaOutline()));
 	}
 
@@ -136,7 +133,7 @@ public class TerritoryService {
 	}
 
 	private synchronized void refreshIfStale() {
-		String version = events.dataVersion() + "|" + snapshotSignature();
+		String version = events.dataVersion(); // moved by every write of an event or an assessment
 		if (!version.equals(cachedVersion)) {
 			inputs = new Inputs(snapshots(), new ArrayList<>(), new ArrayList<>());
 			events.forEachTerritoryEvent(this::collect);
@@ -200,60 +197,12 @@ public class TerritoryService {
 				List.copyOf(published));
 	}
 
+	/** The published assessments, in the metric projection. */
 	private List<TerritoryDeriver.Snapshot> snapshots() {
-		var snapshots = new ArrayList<TerritoryDeriver.Snapshot>();
-		for (Path file : territoryFiles()) {
-			JsonNode collection;
-			try {
-				collection = EventJson.MAPPER.readTree(Files.readString(file));
-			}
-			catch (IOException | RuntimeException ex) {
-				throw new IllegalStateException(file + ": not readable GeoJSON: " + ex.getMessage(), ex);
-			}
-			int n = 0;
-			for (JsonNode f : collection.path("features")) {
-				String where = file + ": feature " + n++;
-				JsonNode p = f.path("properties");
-				String side = p.path("side").asString(null);
-				String from = p.path("valid_from").asString(null);
-				if (side == null || from == null) {
-					throw new IllegalStateException(where + ": needs properties side and valid_from");
-				}
-				Geometry g = GeoJson.polygonal(f.path("geometry"), where);
-				if (!g.isValid()) {
-					throw new IllegalStateException(where + ": the polygon is not valid (self-intersecting?)");
-				}
-				String id = f.path("id").asString(file.getFileName() + "#" + n);
-				snapshots.add(new TerritoryDeriver.Snapshot(id, side, LocalDate.parse(from), projection.toMetric(g)));
-			}
-		}
-		return snapshots;
-	}
-
-	private List<Path> territoryFiles() {
-		if (!Files.isDirectory(territoryDir)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(territoryDir)) {
-			return files.filter(f -> f.toString().endsWith(".geojson")).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private String snapshotSignature() {
-		var sig = new StringBuilder();
-		for (Path f : territoryFiles()) {
-			try {
-				sig.append(f.getFileName()).append(':').append(Files.size(f)).append(':')
-					.append(Files.getLastModifiedTime(f).toMillis()).append(';');
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return sig.toString();
+		return assessments.list(Set.of("published"), null, null).stream()
+			.map(a -> new TerritoryDeriver.Snapshot(a.id(), a.side(), a.validFrom(), a.validTo(),
+					projection.toMetric(a.area())))
+			.toList();
 	}
 
 	/** Syria's Natural Earth outline, shipped with the frontend's offline basemap. */

@@ -1,5 +1,7 @@
 package org.conflictmap.ingest;
 
+import java.nio.file.Path;
+
 import javax.sql.DataSource;
 
 import org.conflictmap.event.EventQuery;
@@ -7,7 +9,11 @@ import org.conflictmap.event.EventRepository;
 import org.conflictmap.gazetteer.NewsGeocoder;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.geocode.EventGeocoder;
+import org.conflictmap.map.MapRegion;
 import org.conflictmap.support.TestDatabases;
+import org.conflictmap.territory.AssessmentRepository;
+import org.conflictmap.territory.AssessmentSeeds;
+import org.conflictmap.territory.Assessments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,12 +29,32 @@ public final class SeedFixture {
 
 	public final JdbcClient jdbc;
 
+	/** The territory assessments of the same store. */
+	public final AssessmentRepository assessmentStore;
+
+	/** Writes of assessments, checked as the API checks them (the shipped seeds' sides, Syria's box). */
+	public final Assessments assessments;
+
+	/** The territory seeds' importer. */
+	public final AssessmentSeeds territory;
+
 	public SeedFixture() {
 		DataSource ds = TestDatabases.h2();
 		jdbc = JdbcClient.create(ds);
 		repository = new EventRepository(jdbc);
-		importer = new SeedImporter(repository, new EventGeocoder(GAZETTEER, new NewsGeocoder(GAZETTEER)),
-				new TransactionTemplate(new DataSourceTransactionManager(ds)));
+		var transaction = new TransactionTemplate(new DataSourceTransactionManager(ds));
+		importer = new SeedImporter(repository, new EventGeocoder(GAZETTEER, new NewsGeocoder(GAZETTEER)), transaction);
+		assessmentStore = new AssessmentRepository(jdbc);
+		assessments = new Assessments(assessmentStore, repository, new Sides(Path.of("seeds")),
+				new MapRegion("Syria", "35.5,32.3,42.4,37.4"), transaction);
+		territory = new AssessmentSeeds(assessments, assessmentStore, transaction);
+	}
+
+	/** Imports a seeds directory whole: its events, then its territory assessments. */
+	public SeedFixture importAll(Path seedsDir) {
+		importer.importDirectory(seedsDir);
+		territory.importDirectory(seedsDir);
+		return this;
 	}
 
 	/** The shipped gazetteer, loaded once for every fixture. */

@@ -20,10 +20,9 @@ class TerritoryDaysTest {
 
 	@BeforeEach
 	void seededStore() {
-		var seeded = new SeedFixture();
-		seeded.importer.importDirectory(Path.of("seeds"));
+		var seeded = new SeedFixture().importAll(Path.of("seeds"));
 		repository = seeded.repository;
-		frontlines = new TerritoryService(repository, SeedFixture.gazetteer(), Path.of("seeds"));
+		frontlines = new TerritoryService(repository, seeded.assessmentStore, SeedFixture.gazetteer());
 	}
 
 	@Test

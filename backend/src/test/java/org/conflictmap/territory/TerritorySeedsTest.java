@@ -27,9 +27,8 @@ class TerritorySeedsTest {
 
 	@BeforeAll
 	static void offensive() {
-		var seeded = new SeedFixture();
-		seeded.importer.importDirectory(Path.of("seeds"));
-		frontlines = new TerritoryService(seeded.repository, SeedFixture.gazetteer(), Path.of("seeds"));
+		var seeded = new SeedFixture().importAll(Path.of("seeds"));
+		frontlines = new TerritoryService(seeded.repository, seeded.assessmentStore, SeedFixture.gazetteer());
 	}
 
 	@Test
