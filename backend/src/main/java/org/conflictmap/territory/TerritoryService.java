@@ -110,6 +110,70 @@ public class TerritoryService {
 		return published;
 	}
 
+	/**
+	 * What each side gained and lost between two days: the control areas of {@code to} less those of
+	 * {@code from}, and the reverse, in the metric projection, with their km² and the evidence new on
+	 * {@code to} (the assessments and events that moved the line). A FeatureCollection of
+	 * {@code kind: gained} and {@code kind: lost} areas; {@code km2} per side at the top.
+	 */
+	public Map<String, Object> movement(LocalDate from, LocalDate to) {
+		Map<String, Feature> before = controlBySide(on(from));
+		Map<String, Feature> after = controlBySide(on(to));
+		var sides = new TreeSet<String>(before.keySet());
+		sides.addAll(after.keySet());
+		var features = new ArrayList<Map<String, Object>>();
+		var km2 = new LinkedHashMap<String, Object>();
+		for (String side : sides) {
+			Geometry then = metric(before.get(side));
+			Geometry now = metric(after.get(side));
+			var evidence = new ArrayList<String>(evidence(after.get(side)));
+			evidence.removeAll(evidence(before.get(side)));
+			var sideKm2 = new LinkedHashMap<String, Double>();
+			for (String kind : List.of("gained", "lost")) {
+				Geometry moved = TerritoryDeriver.tidy("gained".equals(kind) ? now.difference(then) : then.difference(now));
+				double area = moved.isEmpty() ? 0 : Math.round(moved.getArea() / 1e4) / 100.0;
+				sideKm2.put(kind, area);
+				if (area > 0) {
+					var p = new LinkedHashMap<String, Object>();
+					p.put("side", side);
+					p.put("kind", kind);
+					p.put("from", from.toString());
+					p.put("to", to.toString());
+					p.put("km2", area);
+					p.put("evidence", evidence);
+					features.add(new Feature(kind + "-" + side, projection.toWgs84(moved), p).toGeoJson());
+				}
+			}
+			km2.put(side, sideKm2);
+		}
+		var body = new LinkedHashMap<String, Object>();
+		body.put("type", "FeatureCollection");
+		body.put("from", from.toString());
+		body.put("to", to.toString());
+		body.put("km2", km2);
+		body.put("features", features);
+		return body;
+	}
+
+	private static Map<String, Feature> controlBySide(Published day) {
+		var bySide = new LinkedHashMap<String, Feature>();
+		for (Feature f : day.features()) {
+			if (TerritoryDeriver.CONTROL.equals(f.properties().get("kind"))) {
+				bySide.put((String) f.properties().get("side"), f);
+			}
+		}
+		return bySide;
+	}
+
+	private Geometry metric(Feature f) {
+		return f == null ? METRIC.createGeometryCollection() : projection.toMetric(f.geometry());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> evidence(Feature f) {
+		return f == null ? List.of() : (List<String>) f.properties().getOrDefault("evidence", List.of());
+	}
+
 	/** How many days are kept now. */
 	int keptDays() {
 		days.cleanUp(); // Caffeine evicts in the background; this waits for it
@@ -163,6 +227,8 @@ public class TerritoryService {
 				inputs.fighting(), border, FRONT_SIDE, METRIC);
 		var published = new ArrayList<Feature>();
 		var areaBySide = new LinkedHashMap<String, Double>();
+		Set<String> assessed = new java.util.HashSet<>();
+		inputs.snapshots().forEach(snapshot -> assessed.add(snapshot.id()));
 		for (Area a : result.areas()) {
 			double km2 = Math.round(a.geometry().getArea() / 1e4) / 100.0;
 			if (TerritoryDeriver.CONTROL.equals(a.kind())) {
@@ -177,6 +243,8 @@ public class TerritoryService {
 				p.put("until", a.until().toString());
 			}
 			p.put("evidence", a.evidence());
+			// which of the evidence are assessments (the rest are events), for links to each
+			p.put("assessments", a.evidence().stream().filter(assessed::contains).toList());
 			p.put("area_km2", km2);
 			published.add(new Feature(a.id(), projection.toWgs84(a.geometry()), p));
 		}

@@ -67,6 +67,25 @@ class TerritorySeedsTest {
 	}
 
 	@Test
+	void theMovementBetweenTwoDaysIsWhatWasGainedAndLostWithItsEvidence() {
+		JsonNode movement = MAPPER.valueToTree(frontlines.movement(LocalDate.parse("2024-11-26"), LocalDate.parse("2024-12-05")));
+
+		double gained = movement.get("km2").get("opposition").get("gained").asDouble();
+		double lost = movement.get("km2").get("opposition").get("lost").asDouble();
+		assertThat(gained).isGreaterThan(500);
+		assertThat(gained - lost).as("gains less losses are the change of the held area")
+			.isCloseTo(areaKm2("2024-12-05") - areaKm2("2024-11-26"), org.assertj.core.api.Assertions.withinPercentage(2));
+		JsonNode gain = movement.get("features").get(0);
+		assertThat(gain.get("id").asString()).isEqualTo("gained-opposition");
+		assertThat(polygon(gain).contains(pt(37.16117, 36.20124))).as("Aleppo was gained").isTrue();
+		assertThat(polygon(gain).contains(pt(36.63393, 35.93062))).as("Idlib was held all along").isFalse();
+		assertThat(gain.get("properties").get("evidence").toString()).contains("2024-12-aleppo-captured-by-rebels")
+			.doesNotContain("baseline-2024-11-26");
+		assertThat(MAPPER.valueToTree(frontlines.movement(LocalDate.parse("2024-12-05"), LocalDate.parse("2024-12-05")))
+			.get("features")).as("nothing moves within a day").isEmpty();
+	}
+
+	@Test
 	void hamaIsContestedOnTheFifthAndNeverHeld() {
 		Geometry contested = polygon(feature("2024-12-05", "contested"));
 

@@ -196,6 +196,39 @@ class MapBrowserTest {
 	}
 
 	@Test
+	void theWindowsMovementIsSaidAndEveryAreaExplainsItself() {
+		newPage(1280, 800);
+		open("/?from=2024-11-26&to=2024-12-05");
+
+		page.waitForFunction("() => document.querySelector('#movement').textContent.includes('since')");
+		double gained = HttpJson.get("http://localhost:" + port + "/api/frontlines/changes?from=2024-11-26&to=2024-12-05")
+			.body().get("km2").get("opposition").get("gained").asDouble();
+		assertThat(page.locator("#movement").textContent())
+			.isEqualTo("since 26 Nov 2024: opposition +" + String.format(java.util.Locale.ROOT, "%,d", Math.round(gained))
+					+ " km², −0 km²");
+		assertThat(page.locator(".leaflet-territory-pane path.movement.gained").count()).isEqualTo(1);
+
+		// the held area's popup: what it is and its evidence, the events among it shown in the list
+		page.locator(".leaflet-territory-pane path.territory.control").first().dispatchEvent("click");
+		var popup = page.locator(".area-popup");
+		popup.waitFor();
+		assertThat(popup.locator("strong").textContent()).isEqualTo("Held by Opposition forces (HTS-led offensive), derived from events");
+		assertThat(popup.locator("a").first().textContent()).isEqualTo("assessment baseline-2024-11-26-idlib-pocket");
+		popup.locator("button", new com.microsoft.playwright.Locator.LocatorOptions()
+			.setHasText("2024-12-aleppo-captured-by-rebels")).click();
+		page.waitForSelector("#event-list .selected");
+		assertThat(page.locator("#event-list .selected").textContent()).contains("Rebels take Aleppo");
+
+		// a capture still being reported is contested, and says until when
+		page.keyboard().press("Escape");
+		open("/?from=2024-11-26&to=2024-12-01");
+		page.locator(".leaflet-territory-pane path.territory.contested").first().dispatchEvent("click");
+		page.locator(".area-popup").waitFor();
+		assertThat(page.locator(".area-popup strong").textContent())
+			.isEqualTo("Contested: capture by Opposition forces (HTS-led offensive) reported, uncertain until 3 Dec 2024");
+	}
+
+	@Test
 	void choosingAnEntryInTheListOpensItsPopupWithClaimsAndSources() throws IOException {
 		newPage(1280, 800);
 		open("/");

@@ -70,7 +70,8 @@ class TerritoryApiTest {
 
 	@ParameterizedTest(name = "{0} -> 400")
 	@ValueSource(strings = { "/api/frontlines", "/api/frontlines?date=5-12-2024", "/api/frontlines?date=2024-12-05&side=x",
-			"/api/frontlines/dates?date=2024-12-05" })
+			"/api/frontlines/dates?date=2024-12-05", "/api/frontlines/changes?from=2024-12-05",
+			"/api/frontlines/changes?from=2024-12-05&to=2024-12-01", "/api/frontlines/changes?from=2024-12-01&to=x" })
 	void badParametersAreProblems(String path) {
 		Response r = get(path);
 

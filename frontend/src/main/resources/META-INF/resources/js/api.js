@@ -20,6 +20,11 @@ export function fetchFrontlines(date, signal) {
   return getJson(`/api/frontlines?date=${encodeURIComponent(date)}`, signal);
 }
 
+/** What each side gained and lost between two days. */
+export function fetchMovement(from, to, signal) {
+  return getJson(`/api/frontlines/changes?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, signal);
+}
+
 /** The days on which the territory layer changes. */
 export function fetchFrontlineDates() {
   return getJson('/api/frontlines/dates');

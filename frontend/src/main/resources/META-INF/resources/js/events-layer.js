@@ -82,6 +82,11 @@ export class EventsLayer extends L.Layer {
     this._drawHalos();
   }
 
+  /** Whether the event is drawn. */
+  has(id) {
+    return this._markers.has(id);
+  }
+
   /** The features whose point lies inside `bounds`, in the order they were given. */
   featuresIn(bounds) {
     const inView = [];

@@ -16,6 +16,7 @@ import { fullscreenControl, resetViewControl } from './map-controls.js';
 import { Player } from './player.js';
 import { playerControl } from './player-control.js';
 import { RangeSlider } from './range-slider.js';
+import { describeMovement, MovementLayer } from './movement-layer.js';
 import { describeTerritory, TerritoryLayer } from './territory-layer.js';
 import { TimeModel } from './time-model.js';
 import { Timeline } from './timeline.js';
@@ -31,6 +32,7 @@ const HISTORY_COALESCE_MS = 1000;
 
 const statusLine = document.getElementById('status');
 const territoryLine = document.getElementById('territory');
+const movementLine = document.getElementById('movement');
 const rangeText = document.getElementById('range-text');
 
 // The region (and the API's page and cell sizes) come from the service: one small read the first reads
@@ -87,6 +89,7 @@ let viewController = null;
 /** The areaKey of what a large store's map draws, while it is drawn (see reloadView). */
 let drawnArea = null;
 const territory = new TerritoryLayer(sides, { model, firstDay: frontlineDates[0] }).addTo(map);
+const movement = new MovementLayer(sides, { model, firstDay: frontlineDates[0] }).addTo(map);
 const filters = new FilterPanel(document.getElementById('filters'));
 const list = new EventList(document.getElementById('list-heading'), document.getElementById('event-list'));
 const exports = exportMenu(document.getElementById('export-menu'));
@@ -154,6 +157,16 @@ territory.on('load', ({ end, start }) => {
   document.body.dataset.territoryDate = end.date;
 });
 territory.on('error', ({ error }) => showError(error));
+territory.on('evidence', ({ id }) => {
+  if (events.has(id)) {
+    list.select(id);
+    events.open(id);
+  } else {
+    window.open(`/api/events/${encodeURIComponent(id)}`, '_blank', 'noopener');
+  }
+});
+movement.on('load', ({ movement: m }) => { movementLine.textContent = describeMovement(m); });
+movement.on('error', ({ error }) => showError(error));
 
 events.on('hover', ({ id }) => list.highlight(id));
 events.on('select', ({ id }) => list.select(id));

@@ -80,8 +80,10 @@ export class TerritoryLayer extends L.Layer {
     const previous = this._layer;
     const layer = L.geoJSON(collection, {
       renderer: this._renderer,
-      interactive: false,
-      style: (feature) => this._style(feature.properties),
+      style: (feature) => ({ ...this._style(feature.properties), interactive: feature.properties.kind !== 'frontline' }),
+      onEachFeature: (feature, path) => {
+        if (feature.properties.kind !== 'frontline') path.bindPopup(() => this._popup(feature.properties));
+      },
     });
     if (this._map) layer.addTo(this._map);
     layer.eachLayer((path) => path.getElement()?.classList.add('entering'));
@@ -92,6 +94,45 @@ export class TerritoryLayer extends L.Layer {
       setTimeout(() => previous.remove(), FADE_MS);
     }
     return collection;
+  }
+
+  /**
+   * What an area is, as its popup says: held (assessed or derived) or contested (fighting, or a capture
+   * reported within days), since when, its size, and its evidence: assessments as links to their JSON,
+   * events as buttons that fire 'evidence' ({id}) for the page to show the event.
+   */
+  _popup(p) {
+    const box = document.createElement('div');
+    box.className = 'area-popup';
+    const title = document.createElement('strong');
+    title.textContent = areaWords(p, this._sides.get(p.side)?.label ?? p.side);
+    const facts = document.createElement('p');
+    facts.textContent = [p.valid_from ? `since ${day(p.valid_from)}` : null,
+      p.area_km2 != null ? `${count(Math.round(p.area_km2))} km²` : null].filter(Boolean).join(' · ');
+    box.append(title, facts);
+    if (p.evidence?.length) {
+      const list = document.createElement('ul');
+      list.className = 'evidence';
+      for (const id of p.evidence) {
+        const item = document.createElement('li');
+        if (p.assessments?.includes(id)) {
+          const link = document.createElement('a');
+          link.href = `/api/territory/assessments/${encodeURIComponent(id)}`;
+          link.textContent = `assessment ${id}`;
+          item.append(link);
+        } else {
+          const button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'link';
+          button.textContent = id;
+          button.addEventListener('click', () => this.fire('evidence', { id }));
+          item.append(button);
+        }
+        list.append(item);
+      }
+      box.append(list);
+    }
+    return box;
   }
 
   /** Legend entries: each side with a control area on the map, in its colour. */
@@ -110,6 +151,19 @@ export class TerritoryLayer extends L.Layer {
     return { className: `territory control side-${p.side} ${p.status}`, color: colour, weight: 1, fillColor: colour,
       fillOpacity: p.status === 'assessed' ? 0.25 : 0.3 };
   }
+}
+
+/**
+ * "Held by Opposition, assessed by a curator", "Contested: capture by opposition reported, uncertain until
+ * 3 Dec 2024", "Contested: fighting reported".
+ */
+export function areaWords(p, sideLabel) {
+  if (p.kind === 'contested') {
+    return p.status === 'uncertain'
+      ? `Contested: capture by ${sideLabel} reported, uncertain until ${day(p.until)}`
+      : 'Contested: fighting reported';
+  }
+  return `Held by ${sideLabel}, ${p.status === 'assessed' ? 'assessed by a curator' : 'derived from events'}`;
 }
 
 /**
