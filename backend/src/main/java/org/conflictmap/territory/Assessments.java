@@ -20,6 +20,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -295,7 +296,15 @@ public class Assessments {
 					+ MAX_VERTICES + " taken: simplify it (the data are good to a kilometre)"));
 			return null;
 		}
-		TopologyValidationError error = new IsValidOp(g).getValidationError();
+		// each polygon must be valid; polygons that overlap or touch are joined (a curator adds to an area
+		// by drawing over its edge), which a MultiPolygon's rules alone would refuse
+		TopologyValidationError error = null;
+		for (int i = 0; i < g.getNumGeometries() && error == null; i++) {
+			error = new IsValidOp(g.getGeometryN(i)).getValidationError();
+		}
+		if (error == null && !g.isValid()) {
+			g = UnaryUnionOp.union(g);
+		}
 		if (error != null) {
 			Coordinate at = error.getCoordinate();
 			problems.add(new Problem("geometry", error.getMessage().toLowerCase(java.util.Locale.ROOT)
@@ -312,7 +321,11 @@ public class Assessments {
 		if (g instanceof Polygon polygon) {
 			return g.getFactory().createMultiPolygon(new Polygon[] { polygon });
 		}
-		return (MultiPolygon) g;
+		if (!(g instanceof MultiPolygon multi)) {
+			problems.add(new Problem("geometry", "its polygons join into no area: draw at least one polygon"));
+			return null;
+		}
+		return multi;
 	}
 
 	private static String box(Geometry g) {

@@ -85,6 +85,22 @@ class AssessmentApiTest {
 	}
 
 	@Test
+	void polygonsDrawnOverEachOtherAreJoinedAndRingOrderIsRepaired() {
+		// two overlapping squares, the second drawn clockwise
+		String overlapping = """
+				{"type": "MultiPolygon", "coordinates": [
+				  [[[36.6,35.6],[36.7,35.6],[36.7,35.7],[36.6,35.7],[36.6,35.6]]],
+				  [[[36.65,35.65],[36.65,35.75],[36.75,35.75],[36.75,35.65],[36.65,35.65]]]]}""";
+
+		Exchange saved = call("POST", PATH, feature(overlapping, "draft", ""), ADMIN);
+
+		assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+		JsonNode coordinates = saved.json().get("geometry").get("coordinates");
+		assertThat(coordinates).as("one area").hasSize(1);
+		assertThat(coordinates.get(0).get(0)).as("its outline: 8 corners and the closing one").hasSize(9);
+	}
+
+	@Test
 	void everyBadGeometryIsA400ThatSaysWhereAndNothingIsStored() {
 		int before = drafts();
 		String bowtie = "{\"type\": \"Polygon\", \"coordinates\": [[[36.6,35.6],[36.8,35.8],[36.8,35.6],[36.6,35.8],[36.6,35.6]]]}";

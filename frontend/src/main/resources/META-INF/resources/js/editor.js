@@ -4,6 +4,7 @@
 import { addBasemaps } from './basemap.js';
 import { ApiError, call, loadCsrf } from './editor-api.js';
 import { EventForm } from './editor-form.js';
+import { TerritoryMode } from './editor-territory.js';
 import { renderHistory } from './editor-history.js';
 import { regionBounds } from './map-region.js';
 import { el } from './popup.js';
@@ -26,6 +27,18 @@ const [vocabulary, sides, settings] = await Promise.all([
   call('GET', '/api/map-settings').then((r) => r.body).catch(() => ({})),
 ]);
 const form = new EventForm($('event-form'), vocabulary, sides);
+
+// Events or territory: one of the two layouts is shown; the territory's map is made when first shown.
+const territory = new TerritoryMode({ settings, sides });
+function mode(name) {
+  $('events-mode').hidden = name !== 'events';
+  $('territory-mode').hidden = name !== 'territory';
+  $('mode-events').setAttribute('aria-pressed', String(name === 'events'));
+  $('mode-territory').setAttribute('aria-pressed', String(name === 'territory'));
+  if (name === 'territory') territory.show();
+}
+$('mode-events').addEventListener('click', () => mode('events'));
+$('mode-territory').addEventListener('click', () => mode('territory'));
 
 // the map shows where the event goes: the geocoder's answer, its candidates, or the pin
 const map = L.map('preview-map', { minZoom: 3, maxZoom: 16 }).fitBounds(regionBounds(settings));
