@@ -22,3 +22,8 @@ test('the movement reads as gains and losses per side since the first day', () =
   assert.equal(movementWords({ kind: 'lost', side: 'government', from: '2024-11-26', to: '2024-12-05', km2: 12.6 }),
     'Lost by government, 26 Nov 2024 → 5 Dec 2024: 13 km²');
 });
+
+test('an advance says it claims no land', () => {
+  assert.equal(areaWords({ kind: 'advance', length_km: 31.6 }, 'Opposition'),
+    'Advance of Opposition to a place it took (32 km; the land between is not claimed)');
+});

@@ -20,8 +20,8 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
 /**
  * Derives who holds what on a day, in a metric projection: the latest curated snapshot on or before the
- * day, then every control change up to that day in date order (a gained place adds a disc around it,
- * joined to the side's area along the axis of advance; a lost place removes it), plus contested discs
+ * day, then every control change up to that day in date order (a gained place adds a disc around it, and
+ * a line of advance from the old front when it lay beyond it; a lost place removes it), plus contested discs
  * where fighting is reported without a change of control. A change reported within a span of days (its
  * event's first day before its last) takes effect on the last; from the first until then its disc is
  * contested ({@code uncertain}, with the day the change holds from): only a gaining side's own land
@@ -31,8 +31,20 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
  */
 final class TerritoryDeriver {
 
-	/** A gained place farther than this from the side's area stays an island: no event supports more. */
-	static final double MAX_CORRIDOR_M = 60_000;
+	/**
+	 * A gained place at most this far from the side's area is drawn with a line of advance from the old
+	 * front to it ({@code kind: advance}); the land between is not claimed: no event supports it.
+	 */
+	static final double MAX_ADVANCE_M = 60_000;
+
+	/**
+	 * The most a derived area reaches from the place of an event that supports it: the largest reach a
+	 * place is given (TerritoryService: 1.5 × the gazetteer's reach, at most 20 km). Land farther than
+	 * this from every supporting place and assessment is never drawn as held.
+	 */
+	static final double MAX_SUPPORT_M = 20_000;
+
+	static final String ADVANCE = "advance";
 
 	/** Vertices closer than this to the simplified line are dropped (the data are good to km, not m). */
 	static final double SIMPLIFY_M = 100;
@@ -97,8 +109,15 @@ final class TerritoryDeriver {
 
 	}
 
-	/** The day's areas (control per side, then contested) and the front line between them. */
-	record Result(LocalDate date, List<Area> areas, Geometry frontline) {
+	/**
+	 * The day's areas (control per side, then contested), the front line between them, and the lines of
+	 * advance to places gained beyond a side's area.
+	 */
+	record Result(LocalDate date, List<Area> areas, Geometry frontline, List<Advance> advances) {
+	}
+
+	/** A line from a side's old front to a place it gained beyond it, on {@code day}, as {@code eventId} reports. */
+	record Advance(String side, LocalDate day, String eventId, Geometry line) {
 	}
 
 	private TerritoryDeriver() {
@@ -111,6 +130,7 @@ final class TerritoryDeriver {
 	static Result derive(LocalDate date, List<Snapshot> snapshots, List<Change> changes, List<Fighting> fighting,
 			Border border, String frontSide, GeometryFactory factory) {
 		Map<String, Held> held = new LinkedHashMap<>();
+		var advances = new ArrayList<Advance>();
 		Map<String, LocalDate> snapshotDay = new LinkedHashMap<>();
 		for (Snapshot s : snapshots) {
 			if (s.holdsOn(date)) {
@@ -134,7 +154,10 @@ final class TerritoryDeriver {
 			Geometry disc = c.at().buffer(c.radiusM(), 16);
 			Held side = held.computeIfAbsent(c.side(), k -> new Held(factory, c.effective()));
 			if ("gained".equals(c.change())) {
-				side.gain(disc, c);
+				Geometry line = side.gain(disc, c);
+				if (line != null) {
+					advances.add(new Advance(c.side(), c.effective(), c.eventId(), line));
+				}
 				for (var other : held.entrySet()) {
 					if (!other.getKey().equals(c.side())) {
 						other.getValue().lose(disc, c);
@@ -202,7 +225,7 @@ final class TerritoryDeriver {
 				line = line.difference(border.edgeBand());
 			}
 		}
-		return new Result(date, areas, line);
+		return new Result(date, areas, line, List.copyOf(advances));
 	}
 
 	/** A side's area as it is built up, with where it came from. */
@@ -229,18 +252,22 @@ final class TerritoryDeriver {
 			evidence.add(id);
 		}
 
-		void gain(Geometry disc, Change c) {
-			Geometry gained = disc;
+		/**
+		 * Adds the place's disc; returns the line of advance from the old front to the place when the place
+		 * lay beyond the area (within {@link #MAX_ADVANCE_M}), else null.
+		 */
+		Geometry gain(Geometry disc, Change c) {
+			Geometry line = null;
 			if (!area.isEmpty()) {
-				Point nearest = factory.createPoint(DistanceOp.nearestPoints(area, c.at())[0]);
-				double gap = nearest.distance(c.at());
-				if (gap > c.radiusM() && gap <= MAX_CORRIDOR_M) {
-					// the axis of advance: a band as wide as the place, from the old front to the place
-					gained = disc.union(nearest.buffer(c.radiusM(), 16)).convexHull();
+				var ends = DistanceOp.nearestPoints(area, c.at());
+				double gap = ends[0].distance(c.at().getCoordinate());
+				if (gap > c.radiusM() && gap <= MAX_ADVANCE_M) {
+					line = factory.createLineString(new org.locationtech.jts.geom.Coordinate[] { ends[0], c.at().getCoordinate() });
 				}
 			}
-			area = area.union(gained);
+			area = area.union(disc);
 			mark(c);
+			return line;
 		}
 
 		void lose(Geometry disc, Change c) {

@@ -248,6 +248,15 @@ public class TerritoryService {
 			p.put("area_km2", km2);
 			published.add(new Feature(a.id(), projection.toWgs84(a.geometry()), p));
 		}
+		for (TerritoryDeriver.Advance a : result.advances()) {
+			var p = new LinkedHashMap<String, Object>();
+			p.put("side", a.side());
+			p.put("kind", TerritoryDeriver.ADVANCE);
+			p.put("valid_from", a.day().toString());
+			p.put("evidence", List.of(a.eventId()));
+			p.put("length_km", Math.round(a.line().getLength() / 100) / 10.0);
+			published.add(new Feature("advance-" + a.eventId(), projection.toWgs84(a.line()), p));
+		}
 		if (!result.frontline().isEmpty()) {
 			var p = new LinkedHashMap<String, Object>();
 			p.put("kind", "frontline");

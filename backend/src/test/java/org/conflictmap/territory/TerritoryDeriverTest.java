@@ -37,21 +37,46 @@ class TerritoryDeriverTest {
 	}
 
 	@Test
-	void aGainedPlaceNearTheFrontIsJoinedAlongTheAxisOfAdvance() {
+	void aGainedPlaceBeyondTheFrontIsHeldAloneWithALineOfAdvanceNotTheLandBetween() {
 		var r = derive(D1, List.of(snapshot(POCKET)), List.of(gain("e1", D1, 50_000, 10_000, 3000)), List.of());
 
 		Geometry held = control(r);
-		assertThat(held.getNumGeometries()).as("one piece, not an island").isEqualTo(1);
-		assertThat(held.contains(pt(35_000, 10_000))).as("the corridor between front and place").isTrue();
-		assertThat(held.contains(pt(35_000, 16_000))).as("the corridor is as wide as the place").isFalse();
+		assertThat(held.getNumGeometries()).as("the pocket and the place, apart").isEqualTo(2);
+		assertThat(held.contains(pt(50_000, 10_000))).isTrue();
+		assertThat(held.contains(pt(35_000, 10_000))).as("no event supports the land between").isFalse();
+		assertThat(r.advances()).hasSize(1);
+		TerritoryDeriver.Advance advance = r.advances().get(0);
+		assertThat(advance.eventId()).isEqualTo("e1");
+		assertThat(advance.line().getLength()).as("from the old front to the place").isCloseTo(30_000, within(1.0));
 	}
 
 	@Test
-	void aGainedPlaceBeyondTheCorridorLimitStaysAnIsland() {
+	void aGainedPlaceBeyondTheAdvanceLimitHasNoLine() {
 		var r = derive(D1, List.of(snapshot(POCKET)), List.of(gain("e1", D1, 120_000, 10_000, 3000)), List.of());
 
 		assertThat(control(r).getNumGeometries()).isEqualTo(2);
-		assertThat(control(r).contains(pt(70_000, 10_000))).isFalse();
+		assertThat(r.advances()).isEmpty();
+	}
+
+	@Test
+	void noDerivedLandLiesFartherFromItsSupportThanTheStatedDistance() {
+		var java = new java.util.Random(7);
+		var changes = new java.util.ArrayList<TerritoryDeriver.Change>();
+		var support = new java.util.ArrayList<Geometry>();
+		support.add(snapshot(POCKET).area());
+		for (int i = 0; i < 25; i++) {
+			double x = -40_000 + java.nextDouble() * 120_000;
+			double y = -40_000 + java.nextDouble() * 100_000;
+			double r = 2000 + java.nextDouble() * 18_000;
+			changes.add(gain("e" + i, D1.minusDays(java.nextInt(3)), x, y, r));
+			support.add(pt(x, y).buffer(TerritoryDeriver.MAX_SUPPORT_M + TerritoryDeriver.SIMPLIFY_M));
+		}
+
+		Geometry held = control(derive(D1, List.of(snapshot(POCKET)), changes, List.of()));
+
+		Geometry unsupported = held.difference(org.locationtech.jts.operation.union.UnaryUnionOp.union(support));
+		assertThat(unsupported.getArea()).as("held land beyond %d m of every supporting place and assessment",
+				(int) TerritoryDeriver.MAX_SUPPORT_M).isLessThan(1.0);
 	}
 
 	@Test

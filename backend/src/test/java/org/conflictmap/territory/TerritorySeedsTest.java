@@ -86,6 +86,20 @@ class TerritorySeedsTest {
 	}
 
 	@Test
+	void theAdvanceOnHamaIsALineNotAHeldStrip() {
+		// on 5 December the seeds report places taken beyond the front: lines, not land (the deriver's tests
+		// check that no derived land lies beyond its support)
+		JsonNode day = body("2024-12-05");
+		assertThat(day.get("features").findValuesAsString("kind")).contains("advance");
+		for (JsonNode f : day.get("features")) {
+			if ("advance".equals(f.get("properties").get("kind").asString())) {
+				assertThat(f.get("geometry").get("type").asString()).isEqualTo("MultiLineString");
+				assertThat(f.get("properties").get("evidence")).hasSize(1);
+			}
+		}
+	}
+
+	@Test
 	void hamaIsContestedOnTheFifthAndNeverHeld() {
 		Geometry contested = polygon(feature("2024-12-05", "contested"));
 
@@ -119,7 +133,8 @@ class TerritorySeedsTest {
 			assertThat(km2).as("area on " + day).isGreaterThanOrEqualTo(previous);
 			previous = km2;
 			for (JsonNode f : body(day.toString()).get("features")) {
-				if (!"frontline".equals(f.get("properties").get("kind").asString())) {
+				String kind = f.get("properties").get("kind").asString();
+				if (!"frontline".equals(kind) && !"advance".equals(kind)) {
 					assertThat(polygon(f).isValid()).as(day + " " + f.get("id")).isTrue();
 				}
 			}

@@ -144,6 +144,10 @@ export class TerritoryLayer extends L.Layer {
     if (p.kind === 'frontline') {
       return { className: 'frontline', color: '#111827', weight: 3, opacity: 0.9 };
     }
+    if (p.kind === 'advance') {
+      const colour = this._sides.get(p.side)?.colour ?? '#6b7280';
+      return { className: `advance side-${p.side}`, color: colour, weight: 3, dashArray: '2 6', lineCap: 'round', opacity: 0.9 };
+    }
     if (p.kind === 'contested') {
       return { className: 'territory contested', color: '#b45309', weight: 1.5, dashArray: '6 4', fillOpacity: 1 };
     }
@@ -158,6 +162,9 @@ export class TerritoryLayer extends L.Layer {
  * 3 Dec 2024", "Contested: fighting reported".
  */
 export function areaWords(p, sideLabel) {
+  if (p.kind === 'advance') {
+    return `Advance of ${sideLabel} to a place it took (${Math.round(p.length_km)} km; the land between is not claimed)`;
+  }
   if (p.kind === 'contested') {
     return p.status === 'uncertain'
       ? `Contested: capture by ${sideLabel} reported, uncertain until ${day(p.until)}`
