@@ -53,20 +53,32 @@ public class TerritoryService {
 
 	private final TerritoryDeriver.Border border;
 
-	/** The most days kept: a slider over more than a year, about 8 MB at the seeds' size. */
+	/** The most derivations kept: one per day on which anything changes, 500 of them about 8 MB at the seeds' size. */
 	static final int MAX_DAYS = 500;
 
-	/**
-	 * Days derived for the current inputs. Bounded (Caffeine, least recently used out first): any client may
-	 * ask for any day, and 4,000 distinct days had grown the heap by 60 MB.
-	 */
-	private final Cache<LocalDate, Published> days = Caffeine.newBuilder().maximumSize(MAX_DAYS).build();
+	/** Stands for every day before the first change. */
+	private static final LocalDate BEFORE_ALL = LocalDate.MIN;
 
-	private final Map<LocalDate, Published> cache = days.asMap();
+	/**
+	 * The territory derived for the current inputs, keyed by the last day on or before the day asked on
+	 * which anything changes: every day from one change to the next shares one derivation, so no client
+	 * can fill the cache by asking for many dates. Bounded too (Caffeine, least recently used out first).
+	 */
+	private final Cache<LocalDate, Derived> days = Caffeine.newBuilder().maximumSize(MAX_DAYS).build();
+
+	private final Map<LocalDate, Derived> cache = days.asMap();
+
+	/** The days on which anything changes, for the current inputs. */
+	private volatile TreeSet<LocalDate> changeDays = new TreeSet<>();
 
 	private volatile String cachedVersion = "";
 
 	private volatile Inputs inputs;
+
+	/** What a day's territory is, in the form every day up to the next change shares. */
+	private record Derived(byte[] areaJson, byte[] featuresJson, String hash, Map<String, Double> areaKm2,
+			List<Feature> features) {
+	}
 
 	/** A day's territory as the API sends it, with its ETag, and its features for the exports. */
 	public record Published(LocalDate date, byte[] body, String etag, Map<String, Double> areaKm2,
@@ -99,15 +111,33 @@ public class TerritoryService {
 		this.border = TerritoryDeriver.Border.of(projection.toMetric(syriaOutline()));
 	}
 
-	/** The territory on {@code date}: derived once per change of the data, then kept (at most {@link #MAX_DAYS}). */
+	/**
+	 * The territory on {@code date}: derived once per day on which anything changes and per change of
+	 * the data, then kept; the answer for {@code date} is that derivation with its date.
+	 */
 	public Published on(LocalDate date) {
 		refreshIfStale();
 		Inputs current = inputs;
-		Published published = cache.computeIfAbsent(date, d -> publish(d, current));
+		LocalDate change = changeDays.floor(date);
+		LocalDate key = change == null ? BEFORE_ALL : change;
+		Derived derived = cache.computeIfAbsent(key, k -> derive(date, current));
 		if (inputs != current) {
-			cache.remove(date, published); // the data changed meanwhile: not kept for the new version
+			cache.remove(key, derived); // the data changed meanwhile: not kept for the new version
 		}
-		return published;
+		return published(date, derived);
+	}
+
+	private static Published published(LocalDate date, Derived d) {
+		byte[] head = ("{\"type\":\"FeatureCollection\",\"date\":\"" + date + "\",\"area_km2\":")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] middle = ",\"features\":".getBytes(StandardCharsets.UTF_8);
+		var body = new java.io.ByteArrayOutputStream(head.length + d.areaJson().length + d.featuresJson().length + 16);
+		body.writeBytes(head);
+		body.writeBytes(d.areaJson());
+		body.writeBytes(middle);
+		body.writeBytes(d.featuresJson());
+		body.write('}');
+		return new Published(date, body.toByteArray(), "\"" + d.hash() + "-" + date + "\"", d.areaKm2(), d.features());
 	}
 
 	/**
@@ -183,8 +213,17 @@ public class TerritoryService {
 	/** The sorted days on which anything in the layer changes. */
 	public List<LocalDate> dates() {
 		refreshIfStale();
+		return List.copyOf(changeDays);
+	}
+
+	private static TreeSet<LocalDate> changeDays(Inputs inputs) {
 		var dates = new TreeSet<LocalDate>();
-		inputs.snapshots().forEach(s -> dates.add(s.validFrom()));
+		inputs.snapshots().forEach(s -> {
+			dates.add(s.validFrom());
+			if (s.validTo() != null) {
+				dates.add(s.validTo().plusDays(1));
+			}
+		});
 		inputs.changes().forEach(c -> {
 			dates.add(c.reported());
 			dates.add(c.effective());
@@ -193,7 +232,7 @@ public class TerritoryService {
 			dates.add(f.start());
 			dates.add(f.end().plusDays(1));
 		});
-		return List.copyOf(dates);
+		return dates;
 	}
 
 	private synchronized void refreshIfStale() {
@@ -201,6 +240,7 @@ public class TerritoryService {
 		if (!version.equals(cachedVersion)) {
 			inputs = new Inputs(snapshots(), new ArrayList<>(), new ArrayList<>());
 			events.forEachTerritoryEvent(this::collect);
+			changeDays = changeDays(inputs);
 			cache.clear();
 			cachedVersion = version;
 		}
@@ -222,7 +262,7 @@ public class TerritoryService {
 		}
 	}
 
-	private Published publish(LocalDate date, Inputs inputs) {
+	private Derived derive(LocalDate date, Inputs inputs) {
 		TerritoryDeriver.Result result = TerritoryDeriver.derive(date, inputs.snapshots(), inputs.changes(),
 				inputs.fighting(), border, FRONT_SIDE, METRIC);
 		var published = new ArrayList<Feature>();
@@ -252,6 +292,7 @@ public class TerritoryService {
 			var p = new LinkedHashMap<String, Object>();
 			p.put("side", a.side());
 			p.put("kind", TerritoryDeriver.ADVANCE);
+			p.put("status", TerritoryDeriver.DERIVED);
 			p.put("valid_from", a.day().toString());
 			p.put("evidence", List.of(a.eventId()));
 			p.put("length_km", Math.round(a.line().getLength() / 100) / 10.0);
@@ -264,14 +305,12 @@ public class TerritoryService {
 			p.put("length_km", Math.round(result.frontline().getLength() / 100) / 10.0);
 			published.add(new Feature("frontline", projection.toWgs84(result.frontline()), p));
 		}
-		var body = new LinkedHashMap<String, Object>();
-		body.put("type", "FeatureCollection");
-		body.put("date", date.toString());
-		body.put("area_km2", areaBySide);
-		body.put("features", published.stream().map(Feature::toGeoJson).toList());
-		byte[] bytes = EventJson.MAPPER.writeValueAsBytes(body);
-		return new Published(date, bytes, "\"" + sha256(bytes).substring(0, 32) + "\"", Map.copyOf(areaBySide),
-				List.copyOf(published));
+		byte[] area = EventJson.MAPPER.writeValueAsBytes(areaBySide);
+		byte[] features = EventJson.MAPPER.writeValueAsBytes(published.stream().map(Feature::toGeoJson).toList());
+		byte[] both = new byte[area.length + features.length];
+		System.arraycopy(area, 0, both, 0, area.length);
+		System.arraycopy(features, 0, both, area.length, features.length);
+		return new Derived(area, features, sha256(both).substring(0, 24), Map.copyOf(areaBySide), List.copyOf(published));
 	}
 
 	/** The published assessments, in the metric projection. */

@@ -39,6 +39,21 @@ class TerritoryDaysTest {
 	}
 
 	@Test
+	void daysBetweenTwoChangesShareOneDerivationAndEachSaysItsOwnDate() {
+		LocalDate last = frontlines.dates().get(frontlines.dates().size() - 1);
+		String first = new String(frontlines.on(last).body());
+
+		for (int i = 1; i <= 30; i++) {
+			String body = new String(frontlines.on(last.plusDays(i)).body());
+			assertThat(body).contains("\"date\":\"" + last.plusDays(i) + "\"")
+				.isEqualTo(first.replace("\"date\":\"" + last + "\"", "\"date\":\"" + last.plusDays(i) + "\""));
+		}
+
+		assertThat(frontlines.keptDays()).as("one derivation for the 31 days after the last change").isEqualTo(1);
+		assertThat(frontlines.on(last.plusDays(3)).etag()).isNotEqualTo(frontlines.on(last.plusDays(4)).etag());
+	}
+
+	@Test
 	void aWriteIsInTheNextAnswerForADayAlreadyKept() {
 		LocalDate day = LocalDate.parse("2024-12-05");
 		assertThat(new String(frontlines.on(day).body())).doesNotContain("deir-ez-zor-taken");

@@ -114,7 +114,7 @@ class ExportGdalTest {
 		assertThat(layer.get("features")).hasSize(api.get("features").size());
 		var kinds = new java.util.ArrayList<String>();
 		layer.get("features").forEach(f -> kinds.add(f.get("properties").get("kind").asString()));
-		assertThat(kinds).containsExactly("control", "contested", "frontline");
+		assertThat(kinds).containsExactly("control", "contested", "advance", "advance", "frontline");
 		assertThat(layer.get("features").get(0).get("properties").get("area_km2").asDouble())
 			.isEqualTo(api.get("area_km2").get("opposition").asDouble());
 		String layers = Gdal.run(List.of("ogrinfo", "-ro", "-q", both.toString()));

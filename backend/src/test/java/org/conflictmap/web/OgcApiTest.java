@@ -159,7 +159,7 @@ class OgcApiTest {
 		JsonNode day = get("/ogcapi/collections/frontlines/items?datetime=2024-12-05").body();
 		JsonNode latest = get("/ogcapi/collections/frontlines/items").body();
 
-		assertThat(day.get("numberMatched").asInt()).isEqualTo(3);
+		assertThat(day.get("numberMatched").asInt()).as("control, contested, two advances, the front line").isEqualTo(5);
 		assertThat(day.get("features").get(0).get("properties").get("kind").asString()).isEqualTo("control");
 		assertThat(latest.get("date").asString()).isEqualTo(get("/api/frontlines/dates").body().get("dates")
 			.get(get("/api/frontlines/dates").body().get("dates").size() - 1).asString());

@@ -41,7 +41,7 @@ class TerritoryApiTest {
 				assertThat(p.get("valid_from").asString()).matches("\\d{4}-\\d\\d-\\d\\d");
 			}
 		}
-		assertThat(kinds).containsExactly("control", "contested", "frontline");
+		assertThat(kinds).containsExactly("control", "contested", "advance", "advance", "frontline");
 	}
 
 	@Test
