@@ -1,7 +1,7 @@
 // Words for dates, spans and numbers, as the list, the popups and the header write them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { count, dateRange, day, signedKm2, windowInWords } from '../../main/resources/META-INF/resources/js/format.js';
+import { count, dateRange, day, windowInWords } from '../../main/resources/META-INF/resources/js/format.js';
 
 test('a day and a range read as a reader expects, with the precision said', () => {
   assert.equal(day('2024-12-05'), '5 Dec 2024');
@@ -14,9 +14,6 @@ test('a window says how many days it holds', () => {
   assert.equal(windowInWords('2024-12-05', '2024-12-05'), '5 Dec 2024 (1 day)');
 });
 
-test('numbers and area changes carry separators and their sign', () => {
+test('numbers carry separators', () => {
   assert.equal(count(1234567), '1,234,567');
-  assert.equal(signedKm2(1584.4), '+1,584 km²');
-  assert.equal(signedKm2(-120), '−120 km²');
-  assert.equal(signedKm2(0.3), '±0 km²');
 });

@@ -55,8 +55,9 @@ class MapBrowserTest {
 
 		assertThat(shownCount()).isGreaterThan(early).isEqualTo(apiCount("from=2024-11-20&to=2024-12-05"));
 		assertThat(territoryKm2()).isGreaterThan(earlyArea);
-		assertThat(page.locator("#territory").textContent()).as("the change since the first mapped day")
-			.containsPattern("since 26 Nov 2024: opposition \\+[\\d,]+ km²");
+		page.waitForFunction("() => document.querySelector('#movement').textContent.includes('since')");
+		assertThat(page.locator("#movement").textContent()).as("the change since the first mapped day")
+			.matches("since 26 Nov 2024: opposition \\+[\\d,]+ km², −[\\d,]+ km²");
 		assertThat(page.locator("path.territory.contested").count()).as("Hama contested on 5 Dec").isPositive();
 		assertThat(page.locator(".event-marker, .event-cluster").count()).isPositive();
 		assertThat(page.locator(".country-label", new Page.LocatorOptions().setHasText("Syria")).isVisible())
@@ -196,7 +197,7 @@ class MapBrowserTest {
 	}
 
 	@Test
-	void theWindowsMovementIsSaidAndEveryAreaExplainsItself() {
+	void theWindowsMovementIsSaidAndEveryAreaExplainsItself() throws IOException {
 		newPage(1280, 800);
 		open("/?from=2024-11-26&to=2024-12-05");
 
@@ -214,6 +215,7 @@ class MapBrowserTest {
 		popup.waitFor();
 		assertThat(popup.locator("strong").textContent()).isEqualTo("Held by Opposition forces (HTS-led offensive), derived from events");
 		assertThat(popup.locator("a").first().textContent()).isEqualTo("assessment baseline-2024-11-26-idlib-pocket");
+		BrowserPages.screenshot(page, "map-movement.png");
 		popup.locator("button", new com.microsoft.playwright.Locator.LocatorOptions()
 			.setHasText("2024-12-aleppo-captured-by-rebels")).click();
 		page.waitForSelector("#event-list .selected");

@@ -20,7 +20,7 @@ import static org.conflictmap.support.HttpJson.basic;
  * The editor's territory mode in a real Chromium: a curator starts from the day's area, draws Maarat
  * al-Numan onto it with the map's drawing tools and publishes; the public territory of that day then
  * holds it as assessed land and its area grows; a save made to a version someone else has replaced gets
- * the conflict box, and the drawing stays.
+ * the conflict box, and the drawing stays. Writes docs/editor-territory.png with {@code -Dscreenshots.dir=docs}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "conflictmap.data-dir=backend/target/test-data/territory-editor-${random.uuid}",
@@ -40,7 +40,7 @@ class TerritoryEditorBrowserTest {
 	private Page page;
 
 	@Test
-	void aCuratorDrawsMaaratAlNumanOntoTheAreaPublishesItAndAStaleSaveKeepsTheDrawing() {
+	void aCuratorDrawsMaaratAlNumanOntoTheAreaPublishesItAndAStaleSaveKeepsTheDrawing() throws java.io.IOException {
 		double before = areaOn("2024-11-30");
 		page = browser.newPage(1400, 900);
 		page.navigate(url("/editor"));
@@ -71,6 +71,7 @@ class TerritoryEditorBrowserTest {
 		page.selectOption("#t-form select[name=confidence]", "high");
 		page.fill("#t-form textarea[name=note]", "Rebels held Maarat al-Numan on 30 November.");
 		page.fill("#t-form textarea[name=sources]", "A wire report of 30 November");
+		BrowserPages.screenshot(page, "editor-territory.png");
 		page.click("#t-form button[value=published]");
 		page.waitForSelector("#t-message.ok");
 		assertThat(page.locator("#t-message").textContent()).isEqualTo("Published: the map shows it from its day.");

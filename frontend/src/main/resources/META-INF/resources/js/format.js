@@ -48,10 +48,3 @@ export function count(n) {
   NUMBER ??= new Intl.NumberFormat('en-GB');
   return NUMBER.format(Number(n));
 }
-
-/** "+1,584 km²" / "−120 km²" / "±0 km²". */
-export function signedKm2(km2) {
-  const n = Math.round(km2);
-  if (n === 0) return '±0 km²';
-  return `${n > 0 ? '+' : '−'}${count(Math.abs(n))} km²`;
-}

@@ -88,7 +88,7 @@ const scale = everything.total > PAGE;
 let viewController = null;
 /** The areaKey of what a large store's map draws, while it is drawn (see reloadView). */
 let drawnArea = null;
-const territory = new TerritoryLayer(sides, { model, firstDay: frontlineDates[0] }).addTo(map);
+const territory = new TerritoryLayer(sides, { model }).addTo(map);
 const movement = new MovementLayer(sides, { model, firstDay: frontlineDates[0] }).addTo(map);
 const filters = new FilterPanel(document.getElementById('filters'));
 const list = new EventList(document.getElementById('list-heading'), document.getElementById('event-list'));
@@ -152,8 +152,8 @@ window.addEventListener('popstate', () => {
 
 // --- map and list in step ---
 
-territory.on('load', ({ end, start }) => {
-  territoryLine.textContent = describeTerritory(end, start, sides);
+territory.on('load', ({ end }) => {
+  territoryLine.textContent = describeTerritory(end, sides);
   document.body.dataset.territoryDate = end.date;
 });
 territory.on('error', ({ error }) => showError(error));

@@ -1,10 +1,9 @@
 // The territory of the window's last day: each side's control area in the side's colour (from
 // /api/sides), contested areas hatched, and the front line. A new day fades in over the old one. The
-// layer follows the time model itself: each change of window loads the window's last day (and its first,
-// which the change is counted from), tells the model it waits for them, and fires 'load' with both.
+// layer follows the time model itself: each change of window loads the window's last day, tells the
+// model it waits for it, and fires 'load' with it (the window's movement is movement-layer.js's).
 import { fetchFrontlines } from './api.js';
-import { maxDay } from './dates.js';
-import { count, day, signedKm2 } from './format.js';
+import { count, day } from './format.js';
 import { SharedRequests } from './shared-requests.js';
 
 const FADE_MS = 350;
@@ -13,14 +12,12 @@ const FADE_MS = 350;
 export class TerritoryLayer extends L.Layer {
   /**
    * @param {{id: string, label: string, colour: string}[]} sides
-   * @param {{model: import('./time-model.js').TimeModel, firstDay?: string}} options firstDay: the first
-   *   day the territory is mapped, from which a change is counted when the window starts earlier
+   * @param {{model: import('./time-model.js').TimeModel}} options
    */
-  constructor(sides, { model, firstDay }) {
+  constructor(sides, { model }) {
     super();
     this._sides = new Map(sides.map((s) => [s.id, s]));
     this._model = model;
-    this._firstDay = firstDay;
     this._renderer = L.svg({ pane: 'territory' });
     this._days = new SharedRequests((date) => fetchFrontlines(date));
     this._layer = null;
@@ -43,16 +40,13 @@ export class TerritoryLayer extends L.Layer {
     this._renderer.remove();
   }
 
-  /** Draws the window's last day; fires 'load' ({end, start}) or 'error' ({error}) unless a newer window came. */
+  /** Draws the window's last day; fires 'load' ({end}) or 'error' ({error}) unless a newer window came. */
   _load() {
     this._controller?.abort();
     const controller = new AbortController();
     this._controller = controller;
-    const { from, to } = this._model.range;
-    const start = maxDay(from, this._firstDay ?? from);
-    const loading = Promise.all([this.show(to, controller.signal),
-      start < to ? this.collection(start, controller.signal) : null]).then(([end, first]) => {
-      if (!controller.signal.aborted) this.fire('load', { end, start: first });
+    const loading = this.show(this._model.range.to, controller.signal).then((end) => {
+      if (!controller.signal.aborted) this.fire('load', { end });
     }, (error) => {
       if (!controller.signal.aborted && error.name !== 'AbortError') this.fire('error', { error });
     });
@@ -65,11 +59,6 @@ export class TerritoryLayer extends L.Layer {
    */
   async collection(date, signal) {
     return this._days.get(date, signal);
-  }
-
-  /** Forgets fetched days (after the data changed). */
-  clearCache() {
-    this._days.clear();
   }
 
   /** Draws the territory of `date`; resolves when the new day is on the map. */
@@ -173,22 +162,15 @@ export function areaWords(p, sideLabel) {
   return `Held by ${sideLabel}, ${p.status === 'assessed' ? 'assessed by a curator' : 'derived from events'}`;
 }
 
-/**
- * "Opposition: 8,970 km² on 3 Dec 2024 · since 26 Nov 2024: opposition +1,584 km²", from the window's last
- * day and, when it differs, its first.
- */
-export function describeTerritory(end, start, sides) {
+/** "Opposition: 8,970 km² on 3 Dec 2024": each side's area on the window's last day. */
+export function describeTerritory(end, sides) {
   const label = (id) => {
     const side = sides.find((s) => s.id === id);
     return side ? side.id[0].toUpperCase() + side.id.slice(1) : id;
   };
   const areas = Object.entries(end.area_km2 ?? {});
   if (!areas.length) return '';
-  const text = `${areas.map(([side, km2]) => `${label(side)}: ${count(Math.round(km2))} km²`)
-    .join(', ')} on ${day(end.date)}`;
-  if (!start || start.date === end.date) return text;
-  const changes = areas.map(([side, km2]) => `${side} ${signedKm2(km2 - (start.area_km2?.[side] ?? 0))}`);
-  return `${text} · since ${day(start.date)}: ${changes.join(', ')}`;
+  return `${areas.map(([side, km2]) => `${label(side)}: ${count(Math.round(km2))} km²`).join(', ')} on ${day(end.date)}`;
 }
 
 // An SVG pattern in the territory pane's SVG, so contested areas are striped rather than a flat colour.
