@@ -186,22 +186,27 @@ public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit,
 		if (value == null) {
 			return null;
 		}
-		String expected = "bbox needs 4 numbers: minLon,minLat,maxLon,maxLat (e.g. 35.5,32.3,42.4,37.4)";
-		String[] parts = value.split(",", -1);
-		if (parts.length != 4) {
+		String expected = "bbox needs 4 numbers: minLon,minLat,maxLon,maxLat (e.g. 35.5,32.3,42.4,37.4), or 6 with "
+				+ "heights: minLon,minLat,minHeight,maxLon,maxLat,maxHeight";
+		String[] all = value.split(",", -1);
+		if (all.length != 4 && all.length != 6) {
 			throw new BadRequestException("bbox", expected + ", not '" + value + "'");
 		}
-		double[] v = new double[4];
-		for (int i = 0; i < 4; i++) {
+		for (String part : all) {
 			try {
-				v[i] = Double.parseDouble(parts[i].strip());
+				if (!Double.isFinite(Double.parseDouble(part.strip()))) {
+					throw new BadRequestException("bbox", expected + "; '" + part + "' is not a finite number");
+				}
 			}
 			catch (NumberFormatException ex) {
-				throw new BadRequestException("bbox", expected + "; '" + parts[i] + "' is not a number");
+				throw new BadRequestException("bbox", expected + "; '" + part + "' is not a number");
 			}
-			if (!Double.isFinite(v[i])) {
-				throw new BadRequestException("bbox", expected + "; '" + parts[i] + "' is not a finite number");
-			}
+		}
+		// events have no height: a 6-number box is its 4 horizontal numbers
+		String[] parts = all.length == 4 ? all : new String[] { all[0], all[1], all[3], all[4] };
+		double[] v = new double[4];
+		for (int i = 0; i < 4; i++) {
+			v[i] = Double.parseDouble(parts[i].strip());
 		}
 		if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90 || v[0] > 180 || v[2] < -180 || v[1] > 90
 				|| v[3] < -90) {
@@ -211,8 +216,9 @@ public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit,
 			throw new BadRequestException("bbox", "bbox minLat (" + parts[1] + ") is above maxLat (" + parts[3] + ")");
 		}
 		if (v[0] > v[2]) {
-			throw new BadRequestException("bbox", "bbox minLon (" + parts[0] + ") is east of maxLon (" + parts[2]
-					+ "); boxes across the antimeridian are not supported");
+			// minLon east of maxLon: the box spans the antimeridian (OGC API - Features, bbox); kept as one
+			// envelope whose east edge lies past 180, which EventWhere reads as the two boxes either side
+			return new Envelope(v[0], v[2] + 360, v[1], v[3]);
 		}
 		return new Envelope(v[0], v[2], v[1], v[3]);
 	}

@@ -93,6 +93,14 @@ final class EventSql {
 	static final String BBOX_BY_LONGITUDE_INDEX_CLAUSE = " AND geom_lon BETWEEN :minLon AND :maxLon"
 			+ " AND ST_Y(geom) BETWEEN :minLat AND :maxLat";
 
+	/**
+	 * A box across the antimeridian (EventQuery keeps its east edge past 180): east of its west edge or west
+	 * of its east edge, bound as {@code minLon} and {@code maxLon} in -180..180. Points only, no index: such
+	 * boxes are rare here, and a full reading of the window or the table answers them.
+	 */
+	static final String BBOX_ACROSS_ANTIMERIDIAN_CLAUSE = " AND (ST_X(geom) >= :minLon OR ST_X(geom) <= :maxLon)"
+			+ " AND ST_Y(geom) BETWEEN :minLat AND :maxLat";
+
 	/** Boxes up to this wide (in longitude) are read through H2's longitude index; Syria spans about 7. */
 	static final double LONGITUDE_INDEX_MAX_DEGREES = 2.0;
 

@@ -100,7 +100,14 @@ record EventWhere(String sql, Map<String, Object> params) {
 		 * @param narrowWindow whether the dates bound the events to at most {@link EventSql#NARROW_WINDOW_DAYS}
 		 */
 		EventWhere filters(EventQuery q, boolean narrowWindow, Store store) {
-			if (q.bbox() != null) {
+			if (q.bbox() != null && q.bbox().getMaxX() > 180) {
+				sql.append(EventSql.BBOX_ACROSS_ANTIMERIDIAN_CLAUSE);
+				params.put("minLon", q.bbox().getMinX());
+				params.put("minLat", q.bbox().getMinY());
+				params.put("maxLon", q.bbox().getMaxX() - 360);
+				params.put("maxLat", q.bbox().getMaxY());
+			}
+			else if (q.bbox() != null) {
 				if (store.h2()) {
 					boolean narrowBox = q.bbox().getWidth() <= EventSql.LONGITUDE_INDEX_MAX_DEGREES;
 					sql.append(narrowBox && !narrowWindow ? EventSql.BBOX_BY_LONGITUDE_INDEX_CLAUSE

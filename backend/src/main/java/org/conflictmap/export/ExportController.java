@@ -118,7 +118,7 @@ class ExportController {
 		}
 		if (q.bbox() != null) {
 			parts.add(String.format(Locale.ROOT, "bbox-%s,%s,%s,%s", trim(q.bbox().getMinX()), trim(q.bbox().getMinY()),
-					trim(q.bbox().getMaxX()), trim(q.bbox().getMaxY())));
+					trim(q.bbox().getMaxX() > 180 ? q.bbox().getMaxX() - 360 : q.bbox().getMaxX()), trim(q.bbox().getMaxY())));
 		}
 		if (q.offset() > 0 || q.limit() < Integer.MAX_VALUE) {
 			parts.add("offset-" + q.offset() + (q.limit() < Integer.MAX_VALUE ? "_limit-" + q.limit() : ""));

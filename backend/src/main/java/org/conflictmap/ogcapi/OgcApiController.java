@@ -142,7 +142,18 @@ class OgcApiController {
 			TerritoryService.Feature f = day.features().stream().filter(x -> x.id().equals(featureId)).findFirst()
 				.orElseThrow(() -> new NotFoundException("no frontlines feature '" + featureId + "' on " + day.date()));
 			Map<String, Object> feature = f.toGeoJson();
-			feature.put("links", List.of(link(url("/collections/frontlines"), "collection", OgcApi.JSON, "The frontlines collection")));
+			String date = Parameters.single(request.getParameterMap(), "datetime");
+			String self = url("/collections/frontlines/items/") + featureId
+					+ (date == null ? "" : "?datetime=" + java.net.URLEncoder.encode(date, java.nio.charset.StandardCharsets.UTF_8));
+			String html = self + (date == null ? "?" : "&") + "f=html";
+			feature.put("links", List.of(link(self, "self", OgcApi.GEOJSON, "This feature"),
+					link(html, "alternate", OgcApi.HTML, "This feature as HTML"),
+					link(url("/collections/frontlines"), "collection", OgcApi.JSON, "The frontlines collection")));
+			if (Encoding.of(request) == Encoding.HTML) {
+				sendHtml(response, OgcHtml.pre(featureId + " on " + day.date(),
+						EventJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(feature)));
+				return;
+			}
 			sendJson(response, OgcApi.GEOJSON, feature);
 			return;
 		}

@@ -39,17 +39,17 @@ final class OpenApiDocument {
 		parameters.put("collectionId", param("collectionId", "path", true, "The collection", Map.of("type", "string",
 				"enum", List.of(OgcApi.EVENTS, OgcApi.FRONTLINES))));
 		parameters.put("featureId", param("featureId", "path", true, "The event id", Map.of("type", "string")));
-		var bbox = param("bbox", "query", false, "minLon,minLat,maxLon,maxLat in CRS84",
-				Map.of("type", "array", "minItems", 4, "maxItems", 4, "items", Map.of("type", "number")));
-		bbox.put("style", "form");
-		bbox.put("explode", false);
-		parameters.put("bbox", bbox);
-		parameters.put("datetime", param("datetime", "query", false,
+		// as OGC API - Features Part 1 defines them (its parameters/bbox.yaml, datetime.yaml, limit.yaml)
+		parameters.put("bbox", form(param("bbox", "query", false,
+				"minLon,minLat,maxLon,maxLat in CRS84, or 6 numbers with heights (ignored: events have none)",
+				Map.of("type", "array", "minItems", 4, "maxItems", 6, "oneOf", List.of(Map.of("minItems", 4, "maxItems", 4),
+						Map.of("minItems", 6, "maxItems", 6)), "items", Map.of("type", "number")))));
+		parameters.put("datetime", form(param("datetime", "query", false,
 				"An RFC 3339 date or date-time, or an interval a/b with .. for an open end; events whose days overlap it. "
 						+ "For frontlines, one day (default: the latest day the data know of)",
-				Map.of("type", "string")));
-		parameters.put("limit", param("limit", "query", false, "Features per page", Map.of("type", "integer",
-				"minimum", 1, "maximum", OgcApi.MAX_LIMIT, "default", OgcApi.DEFAULT_LIMIT)));
+				Map.of("type", "string"))));
+		parameters.put("limit", form(param("limit", "query", false, "Features per page", Map.of("type", "integer",
+				"minimum", 1, "maximum", OgcApi.MAX_LIMIT, "default", OgcApi.DEFAULT_LIMIT))));
 		parameters.put("offset", param("offset", "query", false, "Features to skip", Map.of("type", "integer",
 				"minimum", 0, "default", 0)));
 		doc.put("components", Map.of("parameters", parameters, "schemas", Map.of("problem", Map.of("type", "object",
@@ -74,6 +74,13 @@ final class OpenApiDocument {
 	private static Map<String, Object> geojson(String description) {
 		return Map.of("200", Map.of("description", description, "content", Map.of(OgcApi.GEOJSON,
 				Map.of("schema", Map.of("type", "object")), OgcApi.HTML, Map.of("schema", Map.of("type", "string")))));
+	}
+
+	/** A query parameter in the form style, not exploded, as Part 1 defines bbox, datetime and limit. */
+	private static Map<String, Object> form(Map<String, Object> parameter) {
+		parameter.put("style", "form");
+		parameter.put("explode", false);
+		return parameter;
 	}
 
 	private static Object ref(String parameter) {

@@ -474,6 +474,22 @@ abstract class EventRepositoryContract {
 		return new EventQuery(null, null, null, EventQuery.MAX_LIMIT, 0, types, actors, statuses, text);
 	}
 
+	@Test
+	void aBoxAcrossTheAntimeridianFindsWhatLiesEitherSideOfIt() {
+		repository.insert(event("east-of-it", "2024-12-04", "2024-12-04", new double[] { 179.5, 65 }), "seed", "h", "test");
+		repository.insert(event("west-of-it", "2024-12-04", "2024-12-04", new double[] { -179.5, 66 }), "seed", "h", "test");
+		repository.insert(event("far-west", "2024-12-04", "2024-12-04", new double[] { 170, 65 }), "seed", "h", "test");
+		repository.insert(event("too-far-north", "2024-12-04", "2024-12-04", new double[] { 179.5, 75 }), "seed", "h", "test");
+
+		EventQuery across = query(null, null, EventQuery.bbox("177,60,-177,70"));
+		EventQuery month = query("2024-12-01", "2024-12-31", EventQuery.bbox("177,60,-177,70"));
+
+		assertThat(ids(across)).containsExactlyInAnyOrder("east-of-it", "west-of-it");
+		assertThat(ids(month)).as("with a window, another path").containsExactlyInAnyOrder("east-of-it", "west-of-it");
+		assertThat(repository.count(across)).isEqualTo(2);
+		assertThat(counts.clusters(across, 3).matched()).isEqualTo(2);
+	}
+
 	private static EventQuery query(String from, String to, Envelope bbox) {
 		return new EventQuery(from == null ? null : java.time.LocalDate.parse(from),
 				to == null ? null : java.time.LocalDate.parse(to), bbox, EventQuery.MAX_LIMIT, 0);

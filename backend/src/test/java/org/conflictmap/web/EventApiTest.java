@@ -219,7 +219,6 @@ class EventApiTest {
 			bbox=1,2,3                      | bbox  | bbox needs 4 numbers
 			bbox=a,b,c,d                    | bbox  | is not a number
 			bbox=36,35,37,95                | bbox  | out of range
-			bbox=37,35,36,36                | bbox  | east of maxLon
 			limit=0                         | limit | at least 1
 			limit=ten                       | limit | whole number
 			offset=-1                       | offset| at least 0

@@ -155,6 +155,57 @@ class OgcApiTest {
 	}
 
 	@Test
+	void theOpenApiDocumentDefinesBboxDatetimeAndLimitAsPartOneDoes() {
+		JsonNode parameters = get("/ogcapi/api").body().get("components").get("parameters");
+
+		for (String name : java.util.List.of("bbox", "datetime", "limit")) {
+			assertThat(parameters.get(name).get("in").asString()).as(name).isEqualTo("query");
+			assertThat(parameters.get(name).get("style").asString()).as(name + " style").isEqualTo("form");
+			assertThat(parameters.get(name).get("explode").asBoolean(true)).as(name + " explode").isFalse();
+		}
+		JsonNode bbox = parameters.get("bbox").get("schema");
+		assertThat(bbox.get("minItems").asInt()).isEqualTo(4);
+		assertThat(bbox.get("maxItems").asInt()).as("4 numbers, or 6 with heights").isEqualTo(6);
+		assertThat(parameters.get("limit").get("schema").get("type").asString()).isEqualTo("integer");
+		assertThat(parameters.get("datetime").get("schema").get("type").asString()).isEqualTo("string");
+	}
+
+	@Test
+	void aBoxOfSixNumbersIsItsFourHorizontalOnes() {
+		JsonNode six = get("/ogcapi/collections/events/items?bbox=36,34,0,41,37,100").body();
+		JsonNode four = get("/ogcapi/collections/events/items?bbox=36,34,41,37").body();
+
+		assertThat(six.get("numberMatched").asInt()).isPositive().isEqualTo(four.get("numberMatched").asInt());
+		assertThat(get("/ogcapi/collections/events/items?bbox=36,34,0,41,37").status()).as("5 numbers").isEqualTo(400);
+	}
+
+	@Test
+	void aBoxAcrossTheAntimeridianIsAnsweredNotRefused() {
+		JsonNode across = get("/ogcapi/collections/events/items?bbox=177,65,-177,70").body();
+
+		assertThat(across.get("numberMatched").asInt()).as("nothing of Syria's lies there").isZero();
+		assertThat(across.get("features")).isEmpty();
+		assertThat(get("/ogcapi/collections/events/items?bbox=30,30,-170,40").body().get("numberMatched").asInt())
+			.as("from 30 E eastwards across the antimeridian to 170 W: Syria included")
+			.isEqualTo(get("/ogcapi/collections/events/items").body().get("numberMatched").asInt());
+	}
+
+	@Test
+	void aFrontlinesFeatureLinksItselfAndItsHtml() {
+		JsonNode feature = get("/ogcapi/collections/frontlines/items/frontline?datetime=2024-12-05").body();
+		var rels = new java.util.HashMap<String, String>();
+		feature.get("links").forEach(l -> rels.put(l.get("rel").asString(), l.get("href").asString()));
+
+		assertThat(rels.get("self")).endsWith("/ogcapi/collections/frontlines/items/frontline?datetime=2024-12-05");
+		assertThat(rels.get("alternate")).endsWith("?datetime=2024-12-05&f=html");
+		assertThat(rels).containsKey("collection");
+		var html = org.conflictmap.support.HttpJson.send("GET", url("/ogcapi/collections/frontlines/items/frontline"
+				+ "?datetime=2024-12-05&f=html"));
+		assertThat(html.status()).isEqualTo(200);
+		assertThat(html.header("Content-Type")).startsWith("text/html");
+	}
+
+	@Test
 	void theFrontlinesCollectionServesOneDayAndGdalReadsIt() {
 		JsonNode day = get("/ogcapi/collections/frontlines/items?datetime=2024-12-05").body();
 		JsonNode latest = get("/ogcapi/collections/frontlines/items").body();
