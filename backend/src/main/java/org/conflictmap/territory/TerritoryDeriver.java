@@ -61,10 +61,10 @@ final class TerritoryDeriver {
 	static final String DERIVED = "derived";
 
 	/** A curated polygon held by a side from a date (to a date, or null: until the side's next one). */
-	record Snapshot(String id, String side, LocalDate validFrom, LocalDate validTo, Geometry area) {
+	record Snapshot(String id, String side, LocalDate validFrom, LocalDate validTo, Geometry area, String confidence) {
 
 		Snapshot(String id, String side, LocalDate validFrom, Geometry area) {
-			this(id, side, validFrom, null, area);
+			this(id, side, validFrom, null, area, null);
 		}
 
 		boolean holdsOn(LocalDate date) {

@@ -267,8 +267,9 @@ public class TerritoryService {
 				inputs.fighting(), border, FRONT_SIDE, METRIC);
 		var published = new ArrayList<Feature>();
 		var areaBySide = new LinkedHashMap<String, Double>();
-		Set<String> assessed = new java.util.HashSet<>();
-		inputs.snapshots().forEach(snapshot -> assessed.add(snapshot.id()));
+		var confidence = new java.util.HashMap<String, String>();
+		inputs.snapshots().forEach(snapshot -> confidence.put(snapshot.id(), snapshot.confidence()));
+		Set<String> assessed = confidence.keySet();
 		for (Area a : result.areas()) {
 			double km2 = Math.round(a.geometry().getArea() / 1e4) / 100.0;
 			if (TerritoryDeriver.CONTROL.equals(a.kind())) {
@@ -285,6 +286,10 @@ public class TerritoryService {
 			p.put("evidence", a.evidence());
 			// which of the evidence are assessments (the rest are events), for links to each
 			p.put("assessments", a.evidence().stream().filter(assessed::contains).toList());
+			// the least sure of the assessments it starts from, or null for land only events put there
+			a.evidence().stream().map(confidence::get).filter(java.util.Objects::nonNull)
+				.max(java.util.Comparator.comparingInt(Assessment.CONFIDENCES::indexOf))
+				.ifPresent(c -> p.put("confidence", c));
 			p.put("area_km2", km2);
 			published.add(new Feature(a.id(), projection.toWgs84(a.geometry()), p));
 		}
@@ -317,7 +322,7 @@ public class TerritoryService {
 	private List<TerritoryDeriver.Snapshot> snapshots() {
 		return assessments.list(Set.of("published"), null, null).stream()
 			.map(a -> new TerritoryDeriver.Snapshot(a.id(), a.side(), a.validFrom(), a.validTo(),
-					projection.toMetric(a.area())))
+					projection.toMetric(a.area()), a.confidence()))
 			.toList();
 	}
 

@@ -156,6 +156,7 @@ class AssessmentApiTest {
 		assertThat(day.get("area_km2").get("opposition").asDouble()).isGreaterThan(km2Before + 50);
 		JsonNode properties = controlFeature(day).get("properties");
 		assertThat(properties.get("status").asString()).isEqualTo("assessed");
+		assertThat(properties.get("confidence").asString()).as("the assessment's, for the popup").isEqualTo("medium");
 		assertThat(properties.get("evidence").toString()).contains(saved.json().get("id").asString());
 		assertThat(HttpJson.get(url("/api/frontlines?date=2024-11-29")).body().get("area_km2").get("opposition").asDouble())
 			.as("the day before is as it was").isEqualTo(km2Before);

@@ -81,6 +81,7 @@ class TerritoryEditorBrowserTest {
 		assertThat(GeoJson.polygonal(control.get("geometry"), "test").contains(new GeometryFactory().createPoint(MAARAT)))
 			.as("Maarat al-Numan is held on the 30th").isTrue();
 		assertThat(control.get("properties").get("status").asString()).isEqualTo("assessed");
+		assertThat(control.get("properties").get("confidence").asString()).isEqualTo("high");
 		assertThat(areaOn("2024-11-30")).as("the area grows").isGreaterThan(before + 50);
 		String id = page.locator("#t-heading").textContent().replace("Assessment ", "");
 

@@ -97,7 +97,8 @@ export class TerritoryLayer extends L.Layer {
     title.textContent = areaWords(p, this._sides.get(p.side)?.label ?? p.side);
     const facts = document.createElement('p');
     facts.textContent = [p.valid_from ? `since ${day(p.valid_from)}` : null,
-      p.area_km2 != null ? `${count(Math.round(p.area_km2))} km²` : null].filter(Boolean).join(' · ');
+      p.area_km2 != null ? `${count(Math.round(p.area_km2))} km²` : null,
+      p.confidence ? `confidence ${p.confidence}` : null].filter(Boolean).join(' · ');
     box.append(title, facts);
     if (p.evidence?.length) {
       const list = document.createElement('ul');
