@@ -14,6 +14,9 @@ cd "$tmp"
 npm pack --silent "@geoman-io/leaflet-geoman-free@$version" >/dev/null
 tar xzf "geoman-io-leaflet-geoman-free-$version.tgz"
 mkdir -p "$out"
-cp package/dist/leaflet-geoman.min.js package/dist/leaflet-geoman.css package/LICENSE "$out/"
+cp package/LICENSE "$out/"
+# the source maps are not shipped, so nothing points browsers at them
+sed '/^\/\/# sourceMappingURL=/d' package/dist/leaflet-geoman.min.js > "$out/leaflet-geoman.min.js"
+sed 's#/\*\# sourceMappingURL=[^*]*\*/##' package/dist/leaflet-geoman.css > "$out/leaflet-geoman.css"
 echo "Leaflet-Geoman free $version, from npm (@geoman-io/leaflet-geoman-free); regenerate with frontend/scripts/vendor-geoman.sh" > "$out/VERSION"
 echo "wrote $(ls "$out" | wc -l) files to $out"
