@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What happened to the events: each event's versions with who, when and what changed, and a feed of
@@ -79,7 +77,7 @@ class EventHistoryController {
 			entry.put("written_at", v.at());
 			entry.put("written_by", v.by());
 			entry.put("restored_from", v.restoredFrom());
-			entry.put("changes", previous == null ? List.of() : diff(previous, features.get(i)));
+			entry.put("changes", previous == null ? List.of() : FeatureDiff.between(previous, features.get(i), NOT_DIFFED));
 			out.add(0, entry);
 			previous = features.get(i);
 		}
@@ -132,36 +130,6 @@ class EventHistoryController {
 		return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(body);
 	}
 
-
-	/** The fields that differ between two stored features, in the feature's order, with both values. */
-	static List<Map<String, Object>> diff(String beforeJson, String afterJson) {
-		JsonNode before = EventJson.MAPPER.readTree(beforeJson);
-		JsonNode after = EventJson.MAPPER.readTree(afterJson);
-		var changes = new ArrayList<Map<String, Object>>();
-		JsonNode a = before.path("properties");
-		JsonNode b = after.path("properties");
-		var names = new LinkedHashSet<String>(b.propertyNames());
-		names.addAll(a.propertyNames());
-		for (String name : names) {
-			if (!NOT_DIFFED.contains(name) && !a.path(name).equals(b.path(name))) {
-				changes.add(fieldChange(name, a.get(name), b.get(name)));
-			}
-		}
-		JsonNode from = before.path("geometry").path("coordinates");
-		JsonNode to = after.path("geometry").path("coordinates");
-		if (!from.equals(to)) {
-			changes.add(fieldChange("coordinates", from, to));
-		}
-		return changes;
-	}
-
-	private static Map<String, Object> fieldChange(String field, JsonNode from, JsonNode to) {
-		var m = new LinkedHashMap<String, Object>();
-		m.put("field", field);
-		m.put("from", from);
-		m.put("to", to);
-		return m;
-	}
 
 	private static int limit(String value) {
 		if (value == null) {

@@ -20,6 +20,7 @@ import org.conflictmap.errors.PreconditionRequiredException;
 import org.conflictmap.event.EventDates;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventTags;
+import org.conflictmap.event.FeatureDiff;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,6 +45,9 @@ class AssessmentController {
 	static final String PATH = "/api/territory/assessments";
 
 	private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
+	/** Bookkeeping that changes with every version: not worth a line of a diff. */
+	private static final Set<String> NOT_DIFFED = Set.of("version", "created_at", "updated_at");
 
 	private final Assessments assessments;
 
@@ -92,14 +96,18 @@ class AssessmentController {
 		return feature(ResponseEntity.ok(), a);
 	}
 
-	/** Every version, oldest first, each with the feature as it was then. Curators only for unpublished ones. */
+	/**
+	 * Every version, oldest first, each with the fields it changed and the feature as it was then; the
+	 * public sees published versions only.
+	 */
 	@GetMapping(PATH + "/{id}/history")
 	Map<String, Object> history(@PathVariable String id, HttpServletRequest request, Principal curator) {
 		Parameters.requireOnly(request.getParameterMap(), Set.of());
 		Assessment a = assessments.get(id);
-		var versions = store.versions(id).stream()
-			.filter(v -> curator != null || "published".equals(v.status()))
-			.map(v -> {
+		var versions = new java.util.ArrayList<Map<String, Object>>();
+		String previous = null;
+		for (AssessmentRepository.Version v : store.versions(id)) {
+			if (curator != null || "published".equals(v.status())) {
 				var m = new LinkedHashMap<String, Object>();
 				m.put("version", v.version());
 				m.put("change", v.change());
@@ -107,10 +115,13 @@ class AssessmentController {
 				m.put("written_at", v.writtenAt().toString());
 				m.put("written_by", curator == null ? null : v.writtenBy());
 				m.put("restored_from", v.restoredFrom());
+				// what changed since the version shown before it (the readers' previous one, for the public)
+				m.put("changes", previous == null ? List.of() : FeatureDiff.between(previous, v.feature(), NOT_DIFFED));
 				m.put("feature", EventJson.MAPPER.readTree(v.feature()));
-				return m;
-			})
-			.toList();
+				versions.add(m);
+				previous = v.feature();
+			}
+		}
 		if (versions.isEmpty()) {
 			throw new NotFoundException("no assessment has the id '" + id + "'");
 		}

@@ -78,6 +78,9 @@ class AssessmentApiTest {
 		JsonNode history = HttpJson.get(url(location + "/history")).body();
 		assertThat(history.get("versions").findValuesAsString("change")).as("the public sees published versions")
 			.containsExactly("edited");
+		JsonNode curators = call("GET", location + "/history", null, ADMIN).json().get("versions");
+		assertThat(curators.get(1).get("changes").findValuesAsString("field")).as("draft -> published, the area redrawn")
+			.containsExactly("status", "coordinates");
 		Exchange archived = call("DELETE", location, null, ADMIN);
 		assertThat(archived.json().get("properties").get("status").asString()).isEqualTo("archived");
 		assertThat(call("POST", location + "/restore?version=2", null, ADMIN).json().get("properties").get("version")
