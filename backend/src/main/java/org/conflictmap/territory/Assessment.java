@@ -41,6 +41,11 @@ public record Assessment(String id, String side, LocalDate validFrom, LocalDate 
 				newVersion, created, updated);
 	}
 
+	Assessment withId(String newId) {
+		return new Assessment(newId, side, validFrom, validTo, area, confidence, note, sources, evidence, status,
+				version, createdAt, updatedAt);
+	}
+
 	Assessment withStatus(String newStatus) {
 		return new Assessment(id, side, validFrom, validTo, area, confidence, note, sources, evidence, newStatus,
 				version, createdAt, updatedAt);

@@ -120,7 +120,7 @@ public class Assessments {
 				throw new ConflictException("an assessment with the id '" + id + "' exists; PUT "
 						+ "/api/territory/assessments/" + id + " changes it, or leave id out to get a new one");
 			}
-			Assessment a = withId(input, id);
+			Assessment a = input.withId(id);
 			return store.insert(a, ORIGIN, hash(a), user);
 		});
 	}
@@ -133,7 +133,7 @@ public class Assessments {
 			throw new ConflictException("the assessment '" + id + "' is archived; POST /api/territory/assessments/"
 					+ id + "/restore brings it back, then change it");
 		}
-		return write(before, withId(input, id), user, "edited", null);
+		return write(before, input.withId(id), user, "edited", null);
 	}
 
 	/** Takes it off the territory; its history stays. */
@@ -155,7 +155,7 @@ public class Assessments {
 					+ "; its versions are 1 to " + before.version()));
 		Assessment then = fromStoredFeature(old.feature());
 		String status = "archived".equals(then.status()) ? "draft" : then.status();
-		return write(before, withId(then, id).withStatus(status), user, "restored", version);
+		return write(before, then.withId(id).withStatus(status), user, "restored", version);
 	}
 
 	public Assessment get(String id) {
@@ -189,14 +189,9 @@ public class Assessments {
 		return id;
 	}
 
-	private static Assessment withId(Assessment a, String id) {
-		return new Assessment(id, a.side(), a.validFrom(), a.validTo(), a.area(), a.confidence(), a.note(), a.sources(),
-				a.evidence(), a.status(), a.version(), a.createdAt(), a.updatedAt());
-	}
-
 	/** A hash of what was written (the feature without its version and times). */
 	static String hash(Assessment a) {
-		var f = withId(a, a.id()).withVersion(0, null, null).feature();
+		var f = a.withVersion(0, null, null).feature();
 		return EventJson.sha256(EventJson.MAPPER.writeValueAsString(f));
 	}
 
@@ -236,12 +231,13 @@ public class Assessments {
 			problems.add(new Problem("id", "'" + id + "' differs from the address's '" + pathId + "'; ids do not change"));
 		}
 		String side = text(p, "side", problems);
+		Set<String> known = sides.ids(); // read from seeds/sides.yaml: once per body
+		String oneOf = "one of " + String.join(", ", known.stream().sorted().toList());
 		if (side == null) {
-			problems.add(new Problem("side", "required: one of " + String.join(", ", sides.ids().stream().sorted().toList())));
+			problems.add(new Problem("side", "required: " + oneOf));
 		}
-		else if (!sides.ids().contains(side)) {
-			problems.add(new Problem("side", "'" + side + "' is not a side; one of "
-					+ String.join(", ", sides.ids().stream().sorted().toList())));
+		else if (!known.contains(side)) {
+			problems.add(new Problem("side", "'" + side + "' is not a side; " + oneOf));
 		}
 		LocalDate from = date(p, "valid_from", true, problems);
 		LocalDate to = date(p, "valid_to", false, problems);

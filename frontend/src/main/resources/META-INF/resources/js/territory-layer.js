@@ -125,11 +125,6 @@ export class TerritoryLayer extends L.Layer {
     return box;
   }
 
-  /** Legend entries: each side with a control area on the map, in its colour. */
-  sides() {
-    return [...this._sides.values()];
-  }
-
   _style(p) {
     if (p.kind === 'frontline') {
       return { className: 'frontline', color: '#111827', weight: 3, opacity: 0.9 };
