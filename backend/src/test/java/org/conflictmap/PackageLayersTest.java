@@ -21,7 +21,7 @@ class PackageLayersTest {
 
 	private static final Path SOURCES = Path.of("backend/src/main/java/org/conflictmap");
 
-	private static final String FEATURES = "event|territory|map|ingest|bulk|geocode|export|ogcapi|security|gazetteer";
+	private static final String FEATURES = "changes|event|territory|map|ingest|bulk|geocode|export|ogcapi|security|gazetteer";
 
 	@Test
 	void theSharedPackagesUseNoFeature() throws IOException {

@@ -3,7 +3,6 @@ package org.conflictmap.event;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -204,7 +203,7 @@ public class EventRepository {
 
 	/** Every version of the event, oldest first; empty when there is no such event. */
 	public List<EventChange> versions(String id) {
-		return jdbc.sql(EventSql.SELECT_VERSIONS).param("id", id).query((rs, n) -> change(rs)).list();
+		return jdbc.sql(EventSql.SELECT_VERSIONS).param("id", id).query((rs, n) -> ChangeFeed.row(rs)).list();
 	}
 
 	/** The event as it was at {@code version}, from the history. */
@@ -233,34 +232,9 @@ public class EventRepository {
 		return feature != null ? feature : EventJson.featureString(EventColumns.read(rs));
 	}
 
-	/**
-	 * Writes since {@code since}, in the order written (then by id and version), at most {@code limit}.
-	 * @param after the last change of the previous page, or null for the first page
-	 * @param publicOnly what readers without a login may see: published versions and those that took a
-	 * published event off the map
-	 */
-	public List<EventChange> changes(Instant since, EventChange after, boolean publicOnly, int limit) {
-		var sql = new StringBuilder(EventSql.CHANGES);
-		var params = new HashMap<String, Object>();
-		params.put("since", EventColumns.utc(since));
-		params.put("limit", limit);
-		if (after != null) {
-			sql.append(EventSql.CHANGES_AFTER);
-			params.put("afterAt", EventColumns.utc(after.at()));
-			params.put("afterId", after.id());
-			params.put("afterVersion", after.version());
-		}
-		if (publicOnly) {
-			sql.append(EventSql.CHANGES_PUBLIC);
-		}
-		sql.append(EventSql.CHANGES_ORDER);
-		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> change(rs)).list();
-	}
-
-	private static EventChange change(ResultSet rs) throws SQLException {
-		return new EventChange(rs.getString("event_id"), rs.getInt("version"), rs.getString("change_kind"),
-				rs.getString("status"), rs.getObject("written_at", OffsetDateTime.class).toInstant(),
-				rs.getString("written_by"), rs.getObject("restored_from", Integer.class));
+	/** Writes to events since {@code since}, as {@link ChangeFeed#read} reads them. */
+	public List<EventChange> changes(Instant since, ChangeFeed.After after, boolean publicOnly, int limit) {
+		return ChangeFeed.read(jdbc, "event_versions", "event_id", since, after, publicOnly, limit);
 	}
 
 	/** How many versions of the event the history holds. */

@@ -127,7 +127,8 @@ final class EventSql {
 			VALUES (:id, :version, :feature, :writtenAt, :writtenBy, :change, :status, :restoredFrom)""";
 
 	static final String VERSION_COLUMNS = """
-			SELECT event_id, version, written_at, written_by, change_kind, status, restored_from FROM event_versions""";
+			SELECT event_id AS subject_id, version, written_at, written_by, change_kind, status, restored_from
+			FROM event_versions""";
 
 	static final String SELECT_VERSIONS = VERSION_COLUMNS + " WHERE event_id = :id ORDER BY version";
 
@@ -152,22 +153,6 @@ final class EventSql {
 	static final String WRITE_OUT_FIRST_VERSION = """
 			UPDATE event_versions SET feature_json = :feature
 			WHERE event_id = :id AND version = 1 AND feature_json IS NULL""";
-
-	/** The changes feed: every version written since a point in time, in the order written. */
-	static final String CHANGES = VERSION_COLUMNS + " v WHERE written_at >= :since";
-
-	/** Keyset paging: after the last change of the previous page. */
-	static final String CHANGES_AFTER = " AND (written_at > :afterAt OR (written_at = :afterAt AND (event_id > :afterId"
-			+ " OR (event_id = :afterId AND version > :afterVersion))))";
-
-	/**
-	 * What readers without a login see: versions that are published, and those that took a published event
-	 * off the map (archived, or back to draft), so a mirror knows to drop it.
-	 */
-	static final String CHANGES_PUBLIC = " AND (status = 'published' OR EXISTS (SELECT 1 FROM event_versions p"
-			+ " WHERE p.event_id = v.event_id AND p.version = v.version - 1 AND p.status = 'published'))";
-
-	static final String CHANGES_ORDER = " ORDER BY written_at, event_id, version LIMIT :limit";
 
 	static final String DELETE_ACTORS = "DELETE FROM event_actors WHERE event_id = :id";
 

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.conflictmap.event.ChangeFeed;
+import org.conflictmap.event.EventChange;
 import org.conflictmap.event.EventJson;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -112,7 +114,7 @@ public class AssessmentRepository {
 		Instant now = now();
 		Assessment stored = a.withVersion(1, now, now);
 		jdbc.sql(INSERT).params(params(stored, origin, originHash)).update();
-		recordVersion(stored, writtenBy, "created", null);
+		recordVersion(stored, writtenBy, EventChange.CREATED, null);
 		return stored;
 	}
 
@@ -151,6 +153,11 @@ public class AssessmentRepository {
 					rs.getObject("written_at", OffsetDateTime.class).toInstant(), rs.getString("written_by"),
 					rs.getObject("restored_from", Integer.class), rs.getString("feature_json")))
 			.list();
+	}
+
+	/** Writes to assessments since {@code since}, as {@link ChangeFeed#read} reads them. */
+	public List<EventChange> changes(Instant since, ChangeFeed.After after, boolean publicOnly, int limit) {
+		return ChangeFeed.read(jdbc, "assessment_versions", "assessment_id", since, after, publicOnly, limit);
 	}
 
 	private void recordVersion(Assessment stored, String writtenBy, String change, Integer restoredFrom) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.conflictmap.event.EventChange;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.ingest.SeedImportException;
 import org.slf4j.Logger;
@@ -83,7 +84,7 @@ public class AssessmentSeeds {
 			}
 			else {
 				Assessment c = current.get();
-				store.update(a.withVersion(c.version(), c.createdAt(), c.updatedAt()), ORIGIN, hash, ORIGIN, "edited",
+				store.update(a.withVersion(c.version(), c.createdAt(), c.updatedAt()), ORIGIN, hash, ORIGIN, EventChange.UPDATED,
 						null);
 				updated++;
 			}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.conflictmap.errors.NotFoundException;
+import org.conflictmap.event.EventChange;
 import org.conflictmap.event.EventDates;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventRepository;
@@ -133,21 +134,21 @@ public class Assessments {
 			throw new ConflictException("the assessment '" + id + "' is archived; POST /api/territory/assessments/"
 					+ id + "/restore brings it back, then change it");
 		}
-		return write(before, input.withId(id), user, "edited", null);
+		return write(before, input.withId(id), user, EventChange.UPDATED, null);
 	}
 
 	/** Takes it off the territory; its history stays. */
 	public Assessment archive(String id, Integer expectedVersion, String user) {
 		Assessment before = current(id, expectedVersion);
 		return "archived".equals(before.status()) ? before
-				: write(before, before.withStatus("archived"), user, "archived", null);
+				: write(before, before.withStatus("archived"), user, EventChange.ARCHIVED, null);
 	}
 
 	/** Back as it was at {@code version}, or out of the archive as a draft when {@code version} is null. */
 	public Assessment restore(String id, Integer version, Integer expectedVersion, String user) {
 		Assessment before = current(id, expectedVersion);
 		if (version == null) {
-			return "archived".equals(before.status()) ? write(before, before.withStatus("draft"), user, "restored", null)
+			return "archived".equals(before.status()) ? write(before, before.withStatus("draft"), user, EventChange.RESTORED, null)
 					: before;
 		}
 		AssessmentRepository.Version old = store.versions(id).stream().filter(v -> v.version() == version).findFirst()
@@ -155,7 +156,7 @@ public class Assessments {
 					+ "; its versions are 1 to " + before.version()));
 		Assessment then = fromStoredFeature(old.feature());
 		String status = "archived".equals(then.status()) ? "draft" : then.status();
-		return write(before, then.withId(id).withStatus(status), user, "restored", version);
+		return write(before, then.withId(id).withStatus(status), user, EventChange.RESTORED, version);
 	}
 
 	public Assessment get(String id) {

@@ -8,6 +8,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.conflictmap.database.DataVersion;
+import org.conflictmap.event.ChangeFeed;
+import org.conflictmap.event.EventChange;
 import org.conflictmap.event.EventRepository;
 import org.conflictmap.ingest.Sides;
 import org.conflictmap.map.MapRegion;
@@ -100,8 +102,34 @@ abstract class AssessmentStoreContract {
 		assertThat(back.status()).isEqualTo("published");
 		assertThat(back.validFrom()).as("version 1's content").isEqualTo(LocalDate.parse("2024-11-30"));
 		assertThat(store.versions("maarat")).extracting(AssessmentRepository.Version::change)
-			.containsExactly("created", "edited", "archived", "restored");
+			.containsExactly("created", "updated", "archived", "restored");
 		assertThat(store.versions("maarat").get(3).restoredFrom()).isEqualTo(1);
+	}
+
+	@Test
+	void theFeedListsEveryWriteInOrderAndShowsTheAnonymousOnlyWhatConcernsTheMap() {
+		java.time.Instant start = java.time.Instant.now().minusSeconds(1);
+		writes.create(body("shown", "published", "2024-11-30", MAARAT), "alice");
+		writes.create(body("hidden", "draft", "2024-11-30", MAARAT), "alice");
+		writes.replace("shown", body("shown", "draft", "2024-11-30", MAARAT), 1, "bob");
+		writes.replace("shown", body("shown", "draft", "2024-11-29", MAARAT), 2, "bob");
+		writes.archive("hidden", 1, "bob");
+
+		List<EventChange> all = store.changes(start, null, false, 100);
+		assertThat(all).extracting(c -> c.id() + "@" + c.version() + " " + c.change() + " " + c.status() + " " + c.by())
+			.containsExactlyInAnyOrder("shown@1 created published alice", "hidden@1 created draft alice",
+					"shown@2 updated draft bob", "shown@3 updated draft bob", "hidden@2 archived archived bob");
+		assertThat(all).extracting(EventChange::at).isSorted();
+		assertThat(store.changes(start, null, true, 100)).extracting(c -> c.id() + "@" + c.version())
+			.as("a published version, and the write that took it off the map; no draft's")
+			.containsExactly("shown@1", "shown@2");
+
+		EventChange second = all.get(1);
+		List<EventChange> rest = store.changes(start, new ChangeFeed.After(second.at(), second.id(), second.version()),
+				false, 100);
+		assertThat(rest).containsExactlyElementsOf(all.subList(2, all.size()));
+		assertThat(store.changes(all.get(4).at(), new ChangeFeed.After(all.get(4).at(), null, 0), false, 100))
+			.as("after every write at the last instant").isEmpty();
 	}
 
 	@Test

@@ -77,7 +77,7 @@ class AssessmentApiTest {
 
 		JsonNode history = HttpJson.get(url(location + "/history")).body();
 		assertThat(history.get("versions").findValuesAsString("change")).as("the public sees published versions")
-			.containsExactly("edited");
+			.containsExactly("updated");
 		JsonNode curators = call("GET", location + "/history", null, ADMIN).json().get("versions");
 		assertThat(curators.get(1).get("changes").findValuesAsString("field")).as("draft -> published, the area redrawn")
 			.containsExactly("status", "coordinates");
@@ -85,6 +85,49 @@ class AssessmentApiTest {
 		assertThat(archived.json().get("properties").get("status").asString()).isEqualTo("archived");
 		assertThat(call("POST", location + "/restore?version=2", null, ADMIN).json().get("properties").get("version")
 			.asInt()).isEqualTo(4);
+	}
+
+	@Test
+	void theChangesFeedListsAssessmentWritesBesideEventWritesInPagesThatLoseNothing() {
+		java.time.Instant start = java.time.Instant.now().minusSeconds(1);
+		// far from the places the other tests look at; archived at the end
+		String a = call("POST", PATH, feature(square(41.0, 36.0, 0.05), "published", ""), ADMIN).header("Location");
+		Exchange event = call("POST", "/api/events", """
+				{"title": "Shelling north of Hama", "summary": "Artillery hit the hills north of the city.",
+				 "event_type": "Explosions/Remote violence",
+				 "sub_event_type": "Shelling/artillery/missile attack", "actors": {"side_a": ["Military Forces of Syria"]},
+				 "date_start": "2024-12-04", "date_end": "2024-12-04", "time_precision": 1, "place_text": "Hama",
+				 "claims": [{"by": "Syrian army", "statement": "Hama was shelled.", "status": "reported"}],
+				 "sources": [{"publisher": "Test Wire", "published": "2024-12-04"}], "status": "published"}""", ADMIN);
+		assertThat(event.status()).as(event.body()).isEqualTo(201);
+		String e = event.header("Location");
+		String draft = call("POST", PATH, feature(square(41.0, 36.0, 0.04), "draft", ""), ADMIN).header("Location");
+		call("DELETE", a, null, ADMIN);
+
+		String aId = a.substring(a.lastIndexOf('/') + 1);
+		String eId = e.substring(e.lastIndexOf('/') + 1);
+		String draftId = draft.substring(draft.lastIndexOf('/') + 1);
+		assertThat(feed(start, ADMIN)).containsSubsequence("assessment " + aId + "@1 created",
+				"event " + eId + "@1 created", "assessment " + draftId + "@1 created", "assessment " + aId + "@2 archived");
+		assertThat(feed(start, null)).as("the public: no draft's writes")
+			.containsExactly("assessment " + aId + "@1 created", "event " + eId + "@1 created",
+					"assessment " + aId + "@2 archived");
+	}
+
+	/** Every write since {@code since}, one per page, following the next links. */
+	private List<String> feed(java.time.Instant since, String auth) {
+		var seen = new java.util.ArrayList<String>();
+		String next = "/api/changes?limit=1&since=" + since;
+		while (next != null) {
+			Exchange page = call("GET", next, null, auth);
+			assertThat(page.status()).as(page.body()).isEqualTo(200);
+			page.json().get("changes").forEach(c -> seen.add(c.get("subject").asString() + " " + c.get("id").asString()
+					+ "@" + c.get("version").asInt() + " " + c.get("change").asString()));
+			next = page.json().get("next").isNull() ? null : page.json().get("next").asString();
+			assertThat(seen.size()).as("paging ends").isLessThan(100);
+		}
+		assertThat(seen).doesNotHaveDuplicates();
+		return seen;
 	}
 
 	@Test
