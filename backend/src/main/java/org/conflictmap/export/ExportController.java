@@ -88,6 +88,29 @@ class ExportController {
 		}
 	}
 
+	/** What each side gained and lost between two days: {@code frontline-changes.geojson} or {@code .gpkg}. */
+	@GetMapping("/api/export/frontline-changes.{extension}")
+	void frontlineChanges(@PathVariable String extension, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		ExportFormat format = ExportFormat.of(extension);
+		if (format != ExportFormat.GEOJSON && format != ExportFormat.GPKG) {
+			throw new NotFoundException("frontline changes export as frontline-changes.geojson or frontline-changes.gpkg, not ."
+					+ extension);
+		}
+		Parameters.requireOnly(request.getParameterMap(), Set.of("from", "to"));
+		TerritoryService.Movement movement = frontlines.movement(request.getParameterMap());
+		String name = "conflict-map-frontline-changes_" + movement.from() + "_to_" + movement.to() + "_exported-"
+				+ LocalDate.now(ZoneOffset.UTC) + "." + format.extension;
+		response.setContentType(format.mediaType);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+		if (format == ExportFormat.GEOJSON) {
+			EventJson.MAPPER.writeValue(response.getOutputStream(), movement.toGeoJson());
+		}
+		else {
+			sendGeoPackage(file -> TerritoryGeoPackage.write(file, movement), response);
+		}
+	}
+
 	private static LocalDate day(String[] values, String parameter) {
 		if (values == null || values.length != 1 || values[0].isBlank()) {
 			throw new BadRequestException(parameter, parameter + " needs one ISO date like 2024-12-05");

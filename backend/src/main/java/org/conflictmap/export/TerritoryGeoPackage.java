@@ -1,7 +1,9 @@
 package org.conflictmap.export;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;
@@ -19,48 +21,88 @@ import org.conflictmap.event.EventJson;
 import org.conflictmap.territory.TerritoryService;
 import org.locationtech.jts.io.WKBWriter;
 
-/** A day's territory as a {@code frontlines} layer of a GeoPackage: areas and the front line, EPSG:4326. */
+/**
+ * The territory as a GeoPackage layer, EPSG:4326: a day's areas and front line ({@code frontlines}), or what
+ * each side gained and lost between two days ({@code frontline_changes}).
+ */
 final class TerritoryGeoPackage {
 
 	static final String TABLE = "frontlines";
+
+	static final String CHANGES_TABLE = "frontline_changes";
+
+	/** A column and the feature property it is filled from (a list is written as JSON). */
+	private record Column(String name, GeoPackageDataType type, String property) {
+
+		static Column of(String name, GeoPackageDataType type) {
+			return new Column(name, type, name);
+		}
+
+	}
+
+	private static final List<Column> DAY = List.of(Column.of("date", GeoPackageDataType.DATE),
+			Column.of("kind", GeoPackageDataType.TEXT), Column.of("side", GeoPackageDataType.TEXT),
+			Column.of("status", GeoPackageDataType.TEXT), Column.of("valid_from", GeoPackageDataType.DATE),
+			Column.of("evidence", GeoPackageDataType.TEXT), Column.of("area_km2", GeoPackageDataType.REAL),
+			Column.of("length_km", GeoPackageDataType.REAL));
+
+	private static final List<Column> CHANGES = List.of(Column.of("side", GeoPackageDataType.TEXT),
+			Column.of("kind", GeoPackageDataType.TEXT), new Column("date_from", GeoPackageDataType.DATE, "from"),
+			new Column("date_to", GeoPackageDataType.DATE, "to"), Column.of("km2", GeoPackageDataType.REAL),
+			Column.of("evidence", GeoPackageDataType.TEXT));
 
 	private TerritoryGeoPackage() {
 	}
 
 	/** A new GeoPackage at {@code target} (which must not exist) holding only the day's territory. */
 	static void write(java.nio.file.Path target, TerritoryService.Published day) {
+		create(target, gpkg -> addLayer(gpkg, day));
+	}
+
+	/** A new GeoPackage at {@code target} (which must not exist) holding the gains and losses between two days. */
+	static void write(java.nio.file.Path target, TerritoryService.Movement movement) {
+		create(target, gpkg -> layer(gpkg, CHANGES_TABLE, CHANGES, movement.features(), Map.of()));
+	}
+
+	static void addLayer(GeoPackage gpkg, TerritoryService.Published day) throws SQLException {
+		layer(gpkg, TABLE, DAY, day.features(), Map.of("date", day.date().toString()));
+	}
+
+	private interface Layers {
+
+		void add(GeoPackage gpkg) throws SQLException;
+
+	}
+
+	private static void create(java.nio.file.Path target, Layers layers) {
 		java.io.File file = target.toFile();
 		mil.nga.geopackage.GeoPackageManager.create(file);
 		try (GeoPackage gpkg = mil.nga.geopackage.GeoPackageManager.open(file)) {
-			addLayer(gpkg, day);
+			layers.add(gpkg);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("GeoPackage export failed", ex);
 		}
 	}
 
-	static void addLayer(GeoPackage gpkg, TerritoryService.Published day) throws SQLException {
+	/** A table of {@code features} with a {@code feature_id} and {@code columns}; {@code given} fills a column for every row. */
+	private static void layer(GeoPackage gpkg, String table, List<Column> columns, List<TerritoryService.Feature> features,
+			Map<String, Object> given) throws SQLException {
 		SpatialReferenceSystem wgs84 = gpkg.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", 4326);
 		gpkg.createGeometryColumnsTable();
-		GeometryColumns geometry = EventGeoPackage.geometryColumns(TABLE, GeometryType.GEOMETRY, wgs84);
-		List<FeatureColumn> columns = List.of(FeatureColumn.createColumn("feature_id", GeoPackageDataType.TEXT),
-				FeatureColumn.createColumn("date", GeoPackageDataType.DATE),
-				FeatureColumn.createColumn("kind", GeoPackageDataType.TEXT),
-				FeatureColumn.createColumn("side", GeoPackageDataType.TEXT),
-				FeatureColumn.createColumn("status", GeoPackageDataType.TEXT),
-				FeatureColumn.createColumn("valid_from", GeoPackageDataType.DATE),
-				FeatureColumn.createColumn("evidence", GeoPackageDataType.TEXT),
-				FeatureColumn.createColumn("area_km2", GeoPackageDataType.REAL),
-				FeatureColumn.createColumn("length_km", GeoPackageDataType.REAL));
-		// the contents' box is the day's own extent (the whole world for an empty day)
+		GeometryColumns geometry = EventGeoPackage.geometryColumns(table, GeometryType.GEOMETRY, wgs84);
+		var featureColumns = new ArrayList<FeatureColumn>();
+		featureColumns.add(FeatureColumn.createColumn("feature_id", GeoPackageDataType.TEXT));
+		columns.forEach(c -> featureColumns.add(FeatureColumn.createColumn(c.name(), c.type())));
+		// the contents' box is the features' own extent (the whole world when there are none)
 		var extent = new org.locationtech.jts.geom.Envelope();
-		day.features().forEach(f -> extent.expandToInclude(f.geometry().getEnvelopeInternal()));
+		features.forEach(f -> extent.expandToInclude(f.geometry().getEnvelopeInternal()));
 		BoundingBox box = extent.isNull() ? new BoundingBox(-180, -90, 180, 90)
 				: new BoundingBox(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY());
-		gpkg.createFeatureTable(FeatureTableMetadata.create(geometry, columns, box));
-		FeatureDao dao = gpkg.getFeatureDao(TABLE);
+		gpkg.createFeatureTable(FeatureTableMetadata.create(geometry, featureColumns, box));
+		FeatureDao dao = gpkg.getFeatureDao(table);
 		var wkb = new WKBWriter();
-		for (TerritoryService.Feature f : day.features()) {
+		for (TerritoryService.Feature f : features) {
 			FeatureRow row = dao.newRow();
 			try {
 				row.setGeometry(GeoPackageGeometryData.create(wgs84.getSrsId(), GeometryReader.readGeometry(wkb.write(f.geometry()))));
@@ -68,16 +110,11 @@ final class TerritoryGeoPackage {
 			catch (java.io.IOException ex) {
 				throw new IllegalStateException("cannot convert " + f.id() + " for the GeoPackage", ex);
 			}
-			var p = f.properties();
 			row.setValue("feature_id", f.id());
-			row.setValue("date", day.date().toString());
-			row.setValue("kind", p.get("kind"));
-			row.setValue("side", p.get("side"));
-			row.setValue("status", p.get("status"));
-			row.setValue("valid_from", p.get("valid_from"));
-			row.setValue("evidence", p.containsKey("evidence") ? EventJson.MAPPER.writeValueAsString(p.get("evidence")) : null);
-			row.setValue("area_km2", p.get("area_km2"));
-			row.setValue("length_km", p.get("length_km"));
+			for (Column c : columns) {
+				Object value = given.containsKey(c.name()) ? given.get(c.name()) : f.properties().get(c.property());
+				row.setValue(c.name(), value instanceof List<?> list ? EventJson.MAPPER.writeValueAsString(list) : value);
+			}
 			dao.create(row);
 		}
 	}

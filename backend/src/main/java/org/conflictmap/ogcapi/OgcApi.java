@@ -11,6 +11,10 @@ final class OgcApi {
 
 	static final String FRONTLINES = "frontlines";
 
+	static final String FRONTLINE_CHANGES = "frontline-changes";
+
+	static final List<String> COLLECTIONS = List.of(EVENTS, FRONTLINES, FRONTLINE_CHANGES);
+
 	static final int DEFAULT_LIMIT = 100;
 
 	/** Advertised in the OpenAPI document, so clients such as GDAL ask for large pages. */

@@ -21,7 +21,6 @@ import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
 import org.conflictmap.territory.TerritoryService;
-import org.conflictmap.map.MapRegion;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,15 +40,11 @@ class OgcApiController {
 
 	private final EventRepository events;
 
-	private final TerritoryService frontlines;
+	private final OgcTerritory territory;
 
-	/** The territory's extent: the configured region. */
-	private final MapRegion region;
-
-	OgcApiController(EventRepository events, TerritoryService frontlines, MapRegion region) {
+	OgcApiController(EventRepository events, OgcTerritory territory) {
 		this.events = events;
-		this.frontlines = frontlines;
-		this.region = region;
+		this.territory = territory;
 	}
 
 	@GetMapping({ OgcApi.ROOT, OgcApi.ROOT + "/" })
@@ -88,7 +83,7 @@ class OgcApiController {
 	@GetMapping(OgcApi.ROOT + "/collections")
 	void collections(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Parameters.requireOnly(request.getParameterMap(), ONLY_F);
-		List<Map<String, Object>> all = List.of(eventsCollection(), frontlinesCollection());
+		List<Map<String, Object>> all = OgcApi.COLLECTIONS.stream().map(this::collection).toList();
 		var body = new LinkedHashMap<String, Object>();
 		body.put("links", List.of(link(url("/collections"), "self", OgcApi.JSON, "This document"),
 				link(url("/collections") + "?f=html", "alternate", OgcApi.HTML, "This document as HTML")));
@@ -101,7 +96,7 @@ class OgcApiController {
 			throws IOException {
 		Parameters.requireOnly(request.getParameterMap(), ONLY_F);
 		requireCollection(collectionId);
-		Map<String, Object> body = OgcApi.EVENTS.equals(collectionId) ? eventsCollection() : frontlinesCollection();
+		Map<String, Object> body = collection(collectionId);
 		send(request, response, body, () -> OgcHtml.collections(List.of(body)));
 	}
 
@@ -111,8 +106,8 @@ class OgcApiController {
 		Map<String, String[]> params = request.getParameterMap();
 		Parameters.requireOnly(params, ITEM_PARAMETERS);
 		requireCollection(collectionId);
-		if (OgcApi.FRONTLINES.equals(collectionId)) {
-			frontlineItems(request, response);
+		if (!OgcApi.EVENTS.equals(collectionId)) {
+			territoryItems(collectionId, request, response);
 			return;
 		}
 		EventQuery query = query(params);
@@ -136,21 +131,21 @@ class OgcApiController {
 	void item(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		requireCollection(collectionId);
-		if (OgcApi.FRONTLINES.equals(collectionId)) {
+		if (!OgcApi.EVENTS.equals(collectionId)) {
 			Parameters.requireOnly(request.getParameterMap(), Set.of("f", "datetime"));
-			TerritoryService.Published day = frontlineDay(request.getParameterMap());
-			TerritoryService.Feature f = day.features().stream().filter(x -> x.id().equals(featureId)).findFirst()
-				.orElseThrow(() -> new NotFoundException("no frontlines feature '" + featureId + "' on " + day.date()));
+			OgcTerritory.Layer layer = territory.layer(collectionId, request.getParameterMap());
+			TerritoryService.Feature f = layer.features().stream().filter(x -> x.id().equals(featureId)).findFirst()
+				.orElseThrow(() -> new NotFoundException("no " + collectionId + " feature '" + featureId + "' " + layer.when()));
 			Map<String, Object> feature = f.toGeoJson();
 			String date = Parameters.single(request.getParameterMap(), "datetime");
-			String self = url("/collections/frontlines/items/") + featureId
+			String self = url("/collections/" + collectionId + "/items/") + featureId
 					+ (date == null ? "" : "?datetime=" + java.net.URLEncoder.encode(date, java.nio.charset.StandardCharsets.UTF_8));
 			String html = self + (date == null ? "?" : "&") + "f=html";
 			feature.put("links", List.of(link(self, "self", OgcApi.GEOJSON, "This feature"),
 					link(html, "alternate", OgcApi.HTML, "This feature as HTML"),
-					link(url("/collections/frontlines"), "collection", OgcApi.JSON, "The frontlines collection")));
+					link(url("/collections/" + collectionId), "collection", OgcApi.JSON, "The " + collectionId + " collection")));
 			if (Encoding.of(request) == Encoding.HTML) {
-				sendHtml(response, OgcHtml.pre(featureId + " on " + day.date(),
+				sendHtml(response, OgcHtml.pre(featureId + " " + layer.when(),
 						EventJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(feature)));
 				return;
 			}
@@ -250,53 +245,36 @@ class OgcApiController {
 	}
 
 	private static void requireCollection(String id) {
-		if (!OgcApi.EVENTS.equals(id) && !OgcApi.FRONTLINES.equals(id)) {
-			throw new NotFoundException("no collection '" + id + "'; this service has: " + OgcApi.EVENTS + ", "
-					+ OgcApi.FRONTLINES);
+		if (!OgcApi.COLLECTIONS.contains(id)) {
+			throw new NotFoundException("no collection '" + id + "'; this service has: " + String.join(", ", OgcApi.COLLECTIONS));
 		}
 	}
 
-	/** The territory of one day (datetime, a single date; the latest day when absent), paged like events. */
-	private void frontlineItems(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	/** A territory collection's features for the request, paged like events. */
+	private void territoryItems(String collectionId, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		Map<String, String[]> params = request.getParameterMap();
-		TerritoryService.Published day = frontlineDay(params);
+		OgcTerritory.Layer layer = territory.layer(collectionId, params);
 		EventQuery paging = EventQuery.fromParameters(pagingOnly(params), OgcApi.DEFAULT_LIMIT, OgcApi.MAX_LIMIT);
-		List<TerritoryService.Feature> matching = day.features()
+		List<TerritoryService.Feature> matching = layer.features()
 			.stream()
 			.filter(f -> paging.bbox() == null || f.geometry().getEnvelopeInternal().intersects(paging.bbox()))
 			.toList();
 		List<Object> page = matching.stream().skip(paging.offset()).limit(paging.limit()).map(f -> (Object) f.toGeoJson()).toList();
 		if (Encoding.of(request) == Encoding.HTML) {
-			sendHtml(response, OgcHtml.pre("Frontlines on " + day.date(), EventJson.MAPPER.writerWithDefaultPrettyPrinter()
+			sendHtml(response, OgcHtml.pre(collectionId + " " + layer.when(), EventJson.MAPPER.writerWithDefaultPrettyPrinter()
 				.writeValueAsString(page)));
 			return;
 		}
 		var body = new LinkedHashMap<String, Object>();
 		body.put("type", "FeatureCollection");
 		body.put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-		body.put("date", day.date().toString());
+		body.putAll(layer.members());
 		body.put("numberMatched", matching.size());
 		body.put("numberReturned", page.size());
-		body.put("links", itemLinks(request, paging, matching.size(), OgcApi.FRONTLINES));
+		body.put("links", itemLinks(request, paging, matching.size(), collectionId));
 		body.put("features", page);
 		sendJson(response, OgcApi.GEOJSON, body);
-	}
-
-	private TerritoryService.Published frontlineDay(Map<String, String[]> params) {
-		String datetime = Parameters.single(params, "datetime");
-		if (datetime == null) {
-			List<java.time.LocalDate> dates = frontlines.dates();
-			if (dates.isEmpty()) {
-				throw new NotFoundException("there is no territory data yet");
-			}
-			return frontlines.on(dates.get(dates.size() - 1));
-		}
-		DateRange range = DateRange.parse(datetime);
-		if (range.from() == null || !range.from().equals(range.to())) {
-			throw new BadRequestException("datetime", "frontlines are drawn for one day: give datetime as a single date, not '"
-					+ datetime + "'");
-		}
-		return frontlines.on(range.from());
 	}
 
 	private static Map<String, String[]> pagingOnly(Map<String, String[]> params) {
@@ -309,27 +287,19 @@ class OgcApiController {
 		return out;
 	}
 
-	private Map<String, Object> frontlinesCollection() {
-		var c = new LinkedHashMap<String, Object>();
-		c.put("id", OgcApi.FRONTLINES);
-		c.put("title", "Frontlines");
-		c.put("description", "Control areas, contested areas and the front line of one day (datetime=YYYY-MM-DD; "
-				+ "default the latest day), derived from curated snapshots and the events.");
-		c.put("itemType", "feature");
-		c.put("crs", List.of(OgcApi.CRS84));
-		List<java.time.LocalDate> dates = frontlines.dates();
-		if (!dates.isEmpty()) {
-			c.put("extent", Map.of("spatial", Map.of("bbox", List.of(region.bboxList()), "crs", OgcApi.CRS84),
-					"temporal", Map.of("interval", List.of(List.of(dates.get(0) + "T00:00:00Z", dates.get(dates.size() - 1)
-							+ "T23:59:59Z")), "trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian")));
-		}
-		String self = url("/collections/frontlines");
-		c.put("links", List.of(link(self, "self", OgcApi.JSON, "This collection"),
-				link(self + "/items", "items", OgcApi.GEOJSON, "The latest day's territory")));
-		return c;
+	private Map<String, Object> collection(String id) {
+		return switch (id) {
+			case OgcApi.EVENTS -> eventsCollection();
+			case OgcApi.FRONTLINES -> territory.collection(id, "Frontlines", "Control areas, contested areas and the front "
+					+ "line of one day (datetime=YYYY-MM-DD; default the latest day), from the curated assessments and the "
+					+ "events.", "The latest day's territory");
+			default -> territory.collection(id, "Frontline changes", "The areas each side gained and lost between two days "
+					+ "(datetime=2024-11-26/2024-12-05; a single date: since the day before; default the whole record), "
+					+ "with their km2 and the evidence that moved them.", "The changes over the whole record");
+		};
 	}
 
-	private static String url(String path) {
+	static String url(String path) {
 		return ServletUriComponentsBuilder.fromCurrentContextPath().path(OgcApi.ROOT + path).build().toUriString();
 	}
 

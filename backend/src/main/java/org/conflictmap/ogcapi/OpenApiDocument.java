@@ -37,7 +37,7 @@ final class OpenApiDocument {
 		parameters.put("f", param("f", "query", false, "Encoding: json or html",
 				Map.of("type", "string", "enum", List.of("json", "html"))));
 		parameters.put("collectionId", param("collectionId", "path", true, "The collection", Map.of("type", "string",
-				"enum", List.of(OgcApi.EVENTS, OgcApi.FRONTLINES))));
+				"enum", OgcApi.COLLECTIONS)));
 		parameters.put("featureId", param("featureId", "path", true, "The event id", Map.of("type", "string")));
 		// as OGC API - Features Part 1 defines them (its parameters/bbox.yaml, datetime.yaml, limit.yaml)
 		parameters.put("bbox", form(param("bbox", "query", false,
@@ -46,7 +46,9 @@ final class OpenApiDocument {
 						Map.of("minItems", 6, "maxItems", 6)), "items", Map.of("type", "number")))));
 		parameters.put("datetime", form(param("datetime", "query", false,
 				"An RFC 3339 date or date-time, or an interval a/b with .. for an open end; events whose days overlap it. "
-						+ "For frontlines, one day (default: the latest day the data know of)",
+						+ "For frontlines, one day (default: the latest day the data know of); for frontline-changes, "
+						+ "the days between which land changed hands (a single date: since the day before; default: "
+						+ "from the first day the data know of to the latest)",
 				Map.of("type", "string"))));
 		parameters.put("limit", form(param("limit", "query", false, "Features per page", Map.of("type", "integer",
 				"minimum", 1, "maximum", OgcApi.MAX_LIMIT, "default", OgcApi.DEFAULT_LIMIT))));

@@ -51,22 +51,8 @@ class TerritoryController {
 	/** What each side gained and lost between two days ({@code from} before {@code to}). */
 	@GetMapping("/api/frontlines/changes")
 	ResponseEntity<Map<String, Object>> movement(HttpServletRequest request) {
-		var params = request.getParameterMap();
-		Parameters.requireOnly(params, Set.of("from", "to"));
-		LocalDate from = requiredDay(params, "from");
-		LocalDate to = requiredDay(params, "to");
-		if (from.isAfter(to)) {
-			throw new BadRequestException("from", "from (" + from + ") is after to (" + to + ")");
-		}
-		return ResponseEntity.ok().contentType(GEO_JSON).body(frontlines.movement(from, to));
-	}
-
-	private static LocalDate requiredDay(Map<String, String[]> params, String name) {
-		String value = Parameters.single(params, name);
-		if (value == null) {
-			throw new BadRequestException(name, name + " is required: an ISO date like 2024-12-05");
-		}
-		return EventDates.parameter(name, value);
+		Parameters.requireOnly(request.getParameterMap(), Set.of("from", "to"));
+		return ResponseEntity.ok().contentType(GEO_JSON).body(frontlines.movement(request.getParameterMap()).toGeoJson());
 	}
 
 	@GetMapping("/api/frontlines/dates")

@@ -17,6 +17,9 @@ import java.util.TreeSet;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.conflictmap.errors.BadRequestException;
+import org.conflictmap.errors.Parameters;
+import org.conflictmap.event.EventDates;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventRepository;
 import org.conflictmap.event.TerritoryEvent;
@@ -141,18 +144,55 @@ public class TerritoryService {
 	}
 
 	/**
+	 * What each side gained and lost between two days, {@link #movement} as the API and the exports send it.
+	 * @param km2 per side, {@code gained} and {@code lost}
+	 */
+	public record Movement(LocalDate from, LocalDate to, Map<String, Map<String, Double>> km2, List<Feature> features) {
+
+		/** A FeatureCollection with {@code from}, {@code to} and {@code km2} as foreign members. */
+		public Map<String, Object> toGeoJson() {
+			var body = new LinkedHashMap<String, Object>();
+			body.put("type", "FeatureCollection");
+			body.put("from", from.toString());
+			body.put("to", to.toString());
+			body.put("km2", km2);
+			body.put("features", features.stream().map(Feature::toGeoJson).toList());
+			return body;
+		}
+
+	}
+
+	/** {@link #movement(LocalDate, LocalDate)} between the days named by the parameters {@code from} and {@code to}. */
+	public Movement movement(Map<String, String[]> params) {
+		LocalDate from = requiredDay(params, "from");
+		LocalDate to = requiredDay(params, "to");
+		if (from.isAfter(to)) {
+			throw new BadRequestException("from", "from (" + from + ") is after to (" + to + ")");
+		}
+		return movement(from, to);
+	}
+
+	private static LocalDate requiredDay(Map<String, String[]> params, String name) {
+		String value = Parameters.single(params, name);
+		if (value == null) {
+			throw new BadRequestException(name, name + " is required: an ISO date like 2024-12-05");
+		}
+		return EventDates.parameter(name, value);
+	}
+
+	/**
 	 * What each side gained and lost between two days: the control areas of {@code to} less those of
 	 * {@code from}, and the reverse, in the metric projection, with their km² and the evidence new on
-	 * {@code to} (the assessments and events that moved the line). A FeatureCollection of
-	 * {@code kind: gained} and {@code kind: lost} areas; {@code km2} per side at the top.
+	 * {@code to} (the assessments and events that moved the line): {@code kind: gained} and
+	 * {@code kind: lost} areas, ids {@code gained-opposition} and the like.
 	 */
-	public Map<String, Object> movement(LocalDate from, LocalDate to) {
+	public Movement movement(LocalDate from, LocalDate to) {
 		Map<String, Feature> before = controlBySide(on(from));
 		Map<String, Feature> after = controlBySide(on(to));
 		var sides = new TreeSet<String>(before.keySet());
 		sides.addAll(after.keySet());
-		var features = new ArrayList<Map<String, Object>>();
-		var km2 = new LinkedHashMap<String, Object>();
+		var features = new ArrayList<Feature>();
+		var km2 = new LinkedHashMap<String, Map<String, Double>>();
 		for (String side : sides) {
 			Geometry then = metric(before.get(side));
 			Geometry now = metric(after.get(side));
@@ -170,19 +210,13 @@ public class TerritoryService {
 					p.put("from", from.toString());
 					p.put("to", to.toString());
 					p.put("km2", area);
-					p.put("evidence", evidence);
-					features.add(new Feature(kind + "-" + side, projection.toWgs84(moved), p).toGeoJson());
+					p.put("evidence", List.copyOf(evidence));
+					features.add(new Feature(kind + "-" + side, projection.toWgs84(moved), p));
 				}
 			}
 			km2.put(side, sideKm2);
 		}
-		var body = new LinkedHashMap<String, Object>();
-		body.put("type", "FeatureCollection");
-		body.put("from", from.toString());
-		body.put("to", to.toString());
-		body.put("km2", km2);
-		body.put("features", features);
-		return body;
+		return new Movement(from, to, km2, List.copyOf(features));
 	}
 
 	private static Map<String, Feature> controlBySide(Published day) {

@@ -68,7 +68,7 @@ class TerritorySeedsTest {
 
 	@Test
 	void theMovementBetweenTwoDaysIsWhatWasGainedAndLostWithItsEvidence() {
-		JsonNode movement = MAPPER.valueToTree(frontlines.movement(LocalDate.parse("2024-11-26"), LocalDate.parse("2024-12-05")));
+		JsonNode movement = MAPPER.valueToTree(frontlines.movement(LocalDate.parse("2024-11-26"), LocalDate.parse("2024-12-05")).toGeoJson());
 
 		double gained = movement.get("km2").get("opposition").get("gained").asDouble();
 		double lost = movement.get("km2").get("opposition").get("lost").asDouble();
@@ -81,7 +81,7 @@ class TerritorySeedsTest {
 		assertThat(polygon(gain).contains(pt(36.63393, 35.93062))).as("Idlib was held all along").isFalse();
 		assertThat(gain.get("properties").get("evidence").toString()).contains("2024-12-aleppo-captured-by-rebels")
 			.doesNotContain("baseline-2024-11-26");
-		assertThat(MAPPER.valueToTree(frontlines.movement(LocalDate.parse("2024-12-05"), LocalDate.parse("2024-12-05")))
+		assertThat(MAPPER.valueToTree(frontlines.movement(LocalDate.parse("2024-12-05"), LocalDate.parse("2024-12-05")).toGeoJson())
 			.get("features")).as("nothing moves within a day").isEmpty();
 	}
 

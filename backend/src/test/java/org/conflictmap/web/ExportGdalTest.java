@@ -125,6 +125,29 @@ class ExportGdalTest {
 	}
 
 	@Test
+	void theMovementBetweenTwoDaysExportsAsGeoJsonAndAsAGeoPackageLayer() throws Exception {
+		JsonNode api = HttpJson.get(url("/api/frontlines/changes?from=2024-11-26&to=2024-12-05")).body();
+		Path geojson = download("/api/export/frontline-changes.geojson?from=2024-11-26&to=2024-12-05", "changes.geojson");
+		Path gpkg = download("/api/export/frontline-changes.gpkg?from=2024-11-26&to=2024-12-05", "changes.gpkg");
+
+		double gained = api.get("km2").get("opposition").get("gained").asDouble();
+		assertThat(gained).as("the offensive took land").isGreaterThan(100);
+		assertThat(Gdal.toGeoJson(geojson.toString()).get("features")).hasSize(api.get("features").size());
+		JsonNode layer = Gdal.toGeoJson(gpkg.toString(), "frontline_changes");
+		assertThat(layer.get("features")).hasSize(api.get("features").size());
+		JsonNode first = layer.get("features").get(0).get("properties");
+		assertThat(first.get("feature_id").asString()).isEqualTo("gained-opposition");
+		assertThat(first.get("km2").asDouble()).isEqualTo(gained);
+		assertThat(first.get("date_from").asString()).isEqualTo("2024-11-26");
+		assertThat(first.get("date_to").asString()).isEqualTo("2024-12-05");
+		assertThat(first.get("evidence").toString()).contains("aleppo");
+		assertThat(HttpJson.get(url("/api/export/frontline-changes.csv?from=2024-11-26&to=2024-12-05")).status())
+			.isEqualTo(404);
+		assertThat(HttpJson.get(url("/api/export/frontline-changes.gpkg?from=2024-12-05&to=2024-11-26")).status())
+			.as("from after to").isEqualTo(400);
+	}
+
+	@Test
 	void theFileNameSaysTheFilterAndTheDayOfExport() throws Exception {
 		HttpResponse<Void> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url("/api/export/events.kml?from=2024-12-01&to=2024-12-05"))).build(),
 				HttpResponse.BodyHandlers.discarding());

@@ -216,11 +216,40 @@ class OgcApiTest {
 			.get(get("/api/frontlines/dates").body().get("dates").size() - 1).asString());
 		assertThat(get("/ogcapi/collections/frontlines/items/frontline?datetime=2024-12-05").body().get("geometry")
 			.get("type").asString()).isEqualTo("MultiLineString");
-		assertThat(get("/ogcapi/collections").body().get("collections")).hasSize(2);
+		assertThat(get("/ogcapi/collections").body().get("collections").findValuesAsString("id"))
+			.containsExactly("events", "frontlines", "frontline-changes");
 
 		Gdal.require();
 		JsonNode read = Gdal.toGeoJson("OAPIF:" + url("/ogcapi"), "frontlines");
 		assertThat(read.get("features")).isNotEmpty();
+	}
+
+	@Test
+	void theFrontlineChangesCollectionServesTheMovementBetweenTwoDaysAsTheApiDoes() {
+		JsonNode api = get("/api/frontlines/changes?from=2024-11-26&to=2024-12-05").body();
+		JsonNode window = get("/ogcapi/collections/frontline-changes/items?datetime=2024-11-26/2024-12-05").body();
+		JsonNode oneDay = get("/ogcapi/collections/frontline-changes/items?datetime=2024-12-03").body();
+		JsonNode all = get("/ogcapi/collections/frontline-changes/items").body();
+
+		assertThat(window.get("km2")).isEqualTo(api.get("km2"));
+		assertThat(window.get("features").findValuesAsString("id")).isEqualTo(api.get("features").findValuesAsString("id"))
+			.contains("gained-opposition");
+		assertThat(oneDay.get("from").asString() + "/" + oneDay.get("to").asString()).as("a single date: since the day before")
+			.isEqualTo("2024-12-02/2024-12-03");
+		assertThat(oneDay.get("km2").get("opposition").get("gained").asDouble()).as("Aleppo held from the 3rd").isPositive();
+		List<String> dates = get("/api/frontlines/dates").body().get("dates").valueStream().map(JsonNode::asString).toList();
+		assertThat(all.get("from").asString() + "/" + all.get("to").asString()).as("by default the whole record")
+			.isEqualTo(dates.get(0) + "/" + dates.get(dates.size() - 1));
+		JsonNode gained = get("/ogcapi/collections/frontline-changes/items/gained-opposition?datetime=2024-11-26/2024-12-05")
+			.body();
+		assertThat(gained.get("properties").get("km2").asDouble())
+			.isEqualTo(api.get("km2").get("opposition").get("gained").asDouble());
+		assertThat(gained.get("links").findValuesAsString("rel")).contains("self", "alternate", "collection");
+		assertThat(get("/ogcapi/collections/frontline-changes/items?datetime=2024-12-05/2024-11-26").status()).isEqualTo(400);
+
+		Gdal.require();
+		JsonNode read = Gdal.toGeoJson("OAPIF:" + url("/ogcapi"), "frontline-changes");
+		assertThat(read.get("features").size()).isEqualTo(all.get("numberMatched").asInt());
 	}
 
 	private static List<String> propertyIds(JsonNode collection) {
