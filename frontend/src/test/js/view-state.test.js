@@ -1,7 +1,7 @@
 // A view of the map as a link and back: what a shared URL reproduces, and what it drops.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { filterParams, filtersDiffer, parseView, viewQuery } from '../../main/resources/META-INF/resources/js/view-state.js';
+import { filterParams, parseView, viewQuery } from '../../main/resources/META-INF/resources/js/view-state.js';
 
 test('a link reproduces the view it was made from', () => {
   const search = '?from=2024-12-01&to=2024-12-05&type=Battles&actor=Syrian+army&q=hama&center=35.1300,36.7600&zoom=10';
@@ -30,8 +30,7 @@ test('the API parameters leave the map position out, and moving the map changes 
 
   assert.equal(filterParams(a).toString(), 'from=2024-12-01&type=Battles');
   assert.equal(filterParams(a, { withDates: false }).toString(), 'type=Battles');
-  assert.equal(filtersDiffer(a, b), false);
-  assert.equal(filtersDiffer(a, parseView('?from=2024-12-02&type=Battles')), true);
+  assert.equal(filterParams(a).toString(), filterParams(b).toString());
 });
 
 test("claim statuses travel as claim_status, and an older link's status still reads as one", () => {

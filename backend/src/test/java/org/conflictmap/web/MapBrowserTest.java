@@ -173,6 +173,10 @@ class MapBrowserTest {
 		page.waitForFunction("() => document.body.dataset.eventsLoaded === '1'");
 		assertThat(page.url()).contains("q=citadel");
 		assertThat(page.locator("#event-list .event-entry h3").textContent()).contains("citadel");
+		// the legend follows the search itself: every type's count is now of the events that match it
+		int matching = apiCount("from=2024-11-20&to=2024-12-06&q=citadel");
+		page.waitForFunction("n => [...document.querySelectorAll('.legend.types .count')]"
+				+ ".reduce((sum, c) => sum + Number(c.textContent.replace(/\\D/g, '')), 0) === n", matching);
 	}
 
 	@Test

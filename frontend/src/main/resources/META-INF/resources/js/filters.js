@@ -1,6 +1,9 @@
 // The filter panel: the legend of event types (with counts, each a toggle), claim statuses (with the
 // symbol each gets), an actor picker and a free-text search. It shows the view it is given and reports
-// what the user changes as a "change" event carrying the changed part of the view.
+// what the user changes as a "change" event carrying the changed part of the view. Its counts follow the
+// time model and the filters themselves (follow).
+import { fetchStats } from './api.js';
+import { LatestLoad } from './followed.js';
 import { count } from './format.js';
 import { el } from './popup.js';
 import { CLAIM_STATUSES, EVENT_TYPES, typeColour, typeSlug } from './vocabulary.js';
@@ -84,6 +87,24 @@ export class FilterPanel extends EventTarget {
     if (document.activeElement !== this._search) this._search.value = view.q;
     this._selectedActors = view.actors;
     this._fillActors();
+  }
+
+  /**
+   * Keeps the counts for the window and the filters other than the types: each change of either fetches
+   * them (the model that changed waits for it; a failure fires "error"). `first` is the answer for the
+   * state they are in now, when the page has it already; else it is fetched now.
+   * @param {import('./time-model.js').TimeModel} model
+   * @param {import('./view-filters.js').ViewFilters} filters
+   */
+  follow(model, filters, first = null) {
+    const counts = new LatestLoad((error) => this.dispatchEvent(new CustomEvent('error', { detail: { error } })));
+    const load = (changed) => counts.run(changed, async (signal) => {
+      this.setCounts(await fetchStats(filters.params(model.range, { withTypes: false }), signal));
+    });
+    model.addEventListener('change', () => load(model));
+    filters.addEventListener('change', ({ detail }) => { if (!detail.typesOnly) load(filters); });
+    if (first) this.setCounts(first);
+    else load(model);
   }
 
   /** Counts for the legend (in the window, other filters applied) and the actors to offer. */

@@ -1,7 +1,8 @@
 // Wires the page. The view (window, filters, map position) lives in the URL, so every view is a link and
-// the back button walks through views. The time model drives the layers: each change of window loads the
-// window's events, the legend's counts and the territory of its last day.
-import { fetchClusters, fetchEvents, fetchStats } from './api.js';
+// the back button walks through views. Two models hold the view: the time model (the window) and the view's
+// filters. The territory and movement layers, the legend's counts and the timeline follow them themselves;
+// this module composes them and draws the events (or a large store's clusters) of each view.
+import { fetchClusters, fetchEvents } from './api.js';
 import { addBasemaps } from './basemap.js';
 import { ClusterLayer } from './cluster-layer.js';
 import { maxDay, minDay } from './dates.js';
@@ -20,7 +21,8 @@ import { describeMovement, MovementLayer } from './movement-layer.js';
 import { describeTerritory, TerritoryLayer } from './territory-layer.js';
 import { TimeModel } from './time-model.js';
 import { Timeline } from './timeline.js';
-import { filterParams, filtersDiffer, parseView, viewQuery } from './view-state.js';
+import { ViewFilters } from './view-filters.js';
+import { filterParams, parseView, viewQuery } from './view-state.js';
 
 /**
  * Stores larger than a page are drawn from the server's clusters of the view; once the view holds at
@@ -81,6 +83,7 @@ model.include(view.from, view.to);
 model.range = { from: view.from ?? model.bounds.min, to: view.to ?? model.bounds.max };
 if (model.range.from > model.range.to) model.range = { from: model.range.to, to: model.range.from };
 
+const viewFilters = new ViewFilters(view);
 const events = new EventsLayer().addTo(map);
 const clusters = new ClusterLayer().addTo(map);
 /** Whether the store is too large to send a window's events whole: then the view decides what is sent. */
@@ -95,6 +98,8 @@ const list = new EventList(document.getElementById('list-heading'), document.get
 const exports = exportMenu(document.getElementById('export-menu'));
 new RangeSlider(document.getElementById('slider'), model);
 const timeline = new Timeline(document.getElementById('timeline'), model);
+filters.follow(model, viewFilters, landingLegend({ ...view, ...model.range }));
+timeline.follow(viewFilters, everything);
 const player = new Player(model, { settled: () => Promise.all([load, model.settled()]) });
 playerControl(document.getElementById('player'), player);
 
@@ -122,9 +127,14 @@ document.addEventListener('rangedragend', () => setUrl('push'));
 
 filters.addEventListener('change', ({ detail }) => {
   view = { ...view, ...detail };
-  setUrl('push');
-  reload({ filtersChanged: true });
+  viewFilters.set(view, 'panel');
 });
+viewFilters.addEventListener('change', ({ detail }) => {
+  if (detail.cause !== 'url') setUrl('push');
+  reload();
+});
+filters.addEventListener('error', ({ detail }) => showError(detail.error));
+document.getElementById('timeline').addEventListener('error', ({ detail }) => showError(detail.error));
 
 map.on('moveend', () => {
   if (fitting) {
@@ -140,14 +150,13 @@ map.on('moveend', () => {
 });
 
 window.addEventListener('popstate', () => {
-  const next = parseView(window.location.search);
-  const filtersChanged = filtersDiffer({ ...view, from: null, to: null }, { ...next, from: null, to: null });
-  view = next;
+  view = parseView(window.location.search);
   player.pause();
   model.include(view.from, view.to);
   if (view.center && view.zoom != null) map.setView(view.center, view.zoom, { animate: false });
-  const changed = model.setRange(view.from ?? model.bounds.min, view.to ?? model.bounds.max, 'url');
-  if (filtersChanged || !changed) reload({ filtersChanged });
+  const filtersChanged = viewFilters.set(view, 'url');
+  const windowChanged = model.setRange(view.from ?? model.bounds.min, view.to ?? model.bounds.max, 'url');
+  if (!filtersChanged && !windowChanged) reload();
 });
 
 // --- map and list in step ---
@@ -186,13 +195,13 @@ toggle.addEventListener('click', () => {
 // --- loading ---
 
 /** Loads what the current view shows; the returned promise resolves once it is drawn. */
-function reload({ filtersChanged = false } = {}) {
+function reload() {
   controller?.abort();
   controller = new AbortController();
   const signal = controller.signal;
   const started = performance.now();
-  // the window is drawn once the events and every layer following the time model are
-  load = Promise.all([draw(signal, filtersChanged), model.settled()]).then(() => {
+  // the view is drawn once the events and everything following the two models are
+  load = Promise.all([draw(signal), model.settled(), viewFilters.settled()]).then(() => {
     if (signal.aborted) return;
     document.body.dataset.range = `${model.range.from}/${model.range.to}`;
     document.body.dataset.drawMs = String(Math.round(performance.now() - started));
@@ -293,8 +302,8 @@ function showEvents({ collection, cells, matched, area }) {
   document.body.dataset.eventsLoaded = String(cells ? matched : n);
 }
 
-/** The window's events, the legend's counts and the timeline's; the territory draws itself. */
-async function draw(signal, filtersChanged) {
+/** The view's events (or clusters); the counts and the territory follow the models themselves. */
+async function draw(signal) {
   const { from, to } = model.range;
   const shown = { ...view, from, to };
   rangeText.textContent = windowInWords(from, to);
@@ -305,14 +314,8 @@ async function draw(signal, filtersChanged) {
   exports.update(params);
   if (firstLoad && scale) frameFirstView();
   viewController?.abort();
-  const [answer, legend, timelineCounts] = await Promise.all([
-    firstLoad && scale && landing ? landingView(params, signal) : eventsInView(params, signal),
-    landingLegend(shown) ?? fetchStats(filterParams(shown, { withTypes: false }), signal),
-    filtersChanged || firstLoad ? timelineStats(shown, signal) : null,
-  ]);
+  const answer = await (firstLoad && scale && landing ? landingView(params, signal) : eventsInView(params, signal));
   if (signal.aborted) return;
-  filters.setCounts(legend);
-  if (timelineCounts) timeline.setData(timelineCounts.days, shown.types.length ? shown.types : Object.keys(legend.by_type));
   // a large store's first view was framed before the fetch, since there the view decides what is fetched
   if (firstLoad && !scale) {
     firstLoad = false;
@@ -343,13 +346,6 @@ function landingLegend(shown) {
   return shown.from <= everything.first_day && shown.to >= everything.last_day ? everything : null;
 }
 
-// The timeline spans all days whatever the window, and shows hidden types' absence itself; without any
-// other filter that is the answer already fetched for the slider's bounds.
-function timelineStats(shown, signal) {
-  const params = filterParams(shown, { withDates: false, withTypes: false });
-  return params.toString() ? fetchStats(params, signal) : everything;
-}
-
 function showList() {
   list.show(events.featuresIn(map.getBounds()), { total: loaded });
 }
@@ -368,4 +364,4 @@ function spanOf(stats, dates) {
   return { min, max };
 }
 
-await reload({ filtersChanged: true });
+await reload();

@@ -1,34 +1,15 @@
 // The time model: the span the data cover (bounds) and the window the user looks at (range). Controls
 // change it; layers listen to its "change" event, load what the new window shows, and tell the model
-// what they wait for (waitFor), so the player and the page know when a window is drawn (settled), as
-// Leaflet.TimeDimension's layers do. It knows nothing of the map or the page.
+// what they wait for (waitFor, settled: followed.js). It knows nothing of the map or the page.
 import { addDays, daysBetween, maxDay, minDay } from './dates.js';
+import { Followed } from './followed.js';
 
-export class TimeModel extends EventTarget {
+export class TimeModel extends Followed {
   /** @param {{min: string, max: string}} bounds first and last day the slider offers */
   constructor(bounds) {
     super();
     this.bounds = { ...bounds };
     this.range = { from: bounds.min, to: bounds.max };
-    /** What the listeners of the latest change are loading. */
-    this._loads = [];
-  }
-
-  /** A listener's load for the current window: settled() waits for it. */
-  waitFor(promise) {
-    this._loads.push(promise);
-    return promise;
-  }
-
-  /**
-   * Resolves once every load the current window's listeners started has settled (failed or aborted
-   * loads too); if the window changes meanwhile, once the new window's have.
-   */
-  async settled() {
-    await null; // the change's listeners all run first, whatever the order they were added in
-    const loads = this._loads;
-    await Promise.allSettled(loads);
-    if (loads !== this._loads) await this.settled();
   }
 
   /** Widens the bounds to include these days (e.g. a linked range outside the data). */
@@ -59,8 +40,7 @@ export class TimeModel extends EventTarget {
     if (f > t) [f, t] = [t, f];
     if (f === this.range.from && t === this.range.to) return false;
     this.range = { from: f, to: t };
-    this._loads = [];
-    this.dispatchEvent(new CustomEvent('change', { detail: { ...this.range, cause } }));
+    this._changed({ ...this.range, cause });
     return true;
   }
 

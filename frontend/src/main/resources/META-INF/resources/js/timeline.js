@@ -1,6 +1,9 @@
 // The timeline strip: events per start day over the whole span, stacked by type, with the window
 // highlighted. Drag the window to move it, drag elsewhere to draw a new one, click a bar to pick its day.
+// Its counts follow the filters themselves (follow).
+import { fetchStats } from './api.js';
 import { addDays, daysBetween } from './dates.js';
+import { LatestLoad } from './followed.js';
 import { count, day } from './format.js';
 import { EVENT_TYPES, typeColour } from './vocabulary.js';
 
@@ -30,6 +33,27 @@ export class Timeline {
     svg.addEventListener('pointerdown', (e) => this._pointer(e));
     model.addEventListener('change', () => this._drawWindow());
     new ResizeObserver(() => this.render()).observe(svg);
+  }
+
+  /**
+   * Keeps the counts for the filters other than the types and the dates (the strip spans every day; a
+   * type filter hides the other types' bars, no fetch): each change fetches them (the filters wait for
+   * it; a failure fires "error" on the svg). `whole` is the answer without any filter, used whenever
+   * there is none.
+   * @param {import('./view-filters.js').ViewFilters} filters
+   */
+  follow(filters, whole) {
+    const counts = new LatestLoad((error) => this.svg.dispatchEvent(new CustomEvent('error', { detail: { error } })));
+    const types = () => (filters.values.types.length ? filters.values.types : EVENT_TYPES.map((t) => t.type));
+    const load = () => counts.run(filters, async (signal) => {
+      const params = filters.params(null, { withTypes: false });
+      this.setData((params.toString() ? await fetchStats(params, signal) : whole).days, types());
+    });
+    filters.addEventListener('change', ({ detail }) => {
+      if (detail.typesOnly) this.setData(this._days, types());
+      else load();
+    });
+    load();
   }
 
   /** New counts (from /api/stats) and the types shown. */

@@ -45,8 +45,3 @@ export function viewQuery(view) {
   const query = parts.filter(Boolean).join('&');
   return query ? `?${query}` : '';
 }
-
-/** True when two views differ in anything but the map's position. */
-export function filtersDiffer(a, b) {
-  return filterParams(a).toString() !== filterParams(b).toString();
-}
