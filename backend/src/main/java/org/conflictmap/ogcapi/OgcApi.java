@@ -30,11 +30,15 @@ final class OgcApi {
 
 	static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
+	/** Part 2: the CRS of a response's coordinates, as {@code <uri>}. */
+	static final String CONTENT_CRS = "Content-Crs";
+
 	static final List<String> CONFORMANCE = List.of(
 			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
 			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
 			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+			"http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
 
 	private OgcApi() {
 	}

@@ -20,6 +20,7 @@ import org.conflictmap.event.Event;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
+import org.conflictmap.territory.GeoJson;
 import org.conflictmap.territory.TerritoryService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +37,7 @@ class OgcApiController {
 
 	private static final Set<String> ONLY_F = Set.of("f");
 
-	private static final Set<String> ITEM_PARAMETERS = Set.of("bbox", "datetime", "limit", "offset", "f");
+	private static final Set<String> ITEM_PARAMETERS = Set.of("bbox", "bbox-crs", "datetime", "limit", "offset", "crs", "f");
 
 	private final EventRepository events;
 
@@ -111,6 +112,7 @@ class OgcApiController {
 			return;
 		}
 		EventQuery query = query(params);
+		OgcCrs crs = OgcCrs.parameter(params, "crs");
 		long matched = events.count(query);
 		Encoding encoding = Encoding.of(request);
 		if (encoding == Encoding.HTML) {
@@ -124,7 +126,35 @@ class OgcApiController {
 		members.put("links", itemLinks(request, query, matched));
 		response.setContentType(OgcApi.GEOJSON);
 		response.setCharacterEncoding("UTF-8");
-		EventJson.writeCollection(response.getOutputStream(), matched, members, sink -> events.forEach(query, sink));
+		response.setHeader(OgcApi.CONTENT_CRS, crs.header());
+		EventJson.writeFeatureCollection(response.getOutputStream(), members, json -> {
+			events.forEach(query, e -> json.writePOJO(feature(e, crs)));
+			return matched;
+		});
+	}
+
+	/** An event as a GeoJSON Feature with its point in {@code crs}. */
+	private static Map<String, Object> feature(Event e, OgcCrs crs) {
+		Map<String, Object> feature = new LinkedHashMap<>(EventJson.feature(e));
+		if (!crs.isStorage()) {
+			feature.put("geometry", Map.of("type", "Point", "coordinates", crs.point(e.geom().getX(), e.geom().getY())));
+		}
+		return feature;
+	}
+
+	/** A territory feature as a GeoJSON Feature with its geometry in {@code crs}. */
+	private static Map<String, Object> feature(TerritoryService.Feature f, OgcCrs crs) {
+		Map<String, Object> feature = f.toGeoJson();
+		if (!crs.isStorage()) {
+			feature.put("geometry", GeoJson.geometry(crs.geometry(f.geometry())));
+		}
+		return feature;
+	}
+
+	/** This request's address with {@code f} set to {@code f} (or left out when null). */
+	private static String withF(HttpServletRequest request, String f) {
+		var builder = ServletUriComponentsBuilder.fromRequest(request);
+		return (f == null ? builder.replaceQueryParam("f") : builder.replaceQueryParam("f", f)).build().toUriString();
 	}
 
 	@GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items/{featureId}")
@@ -132,51 +162,44 @@ class OgcApiController {
 			HttpServletResponse response) throws IOException {
 		requireCollection(collectionId);
 		if (!OgcApi.EVENTS.equals(collectionId)) {
-			Parameters.requireOnly(request.getParameterMap(), Set.of("f", "datetime"));
+			Parameters.requireOnly(request.getParameterMap(), Set.of("f", "datetime", "crs"));
+			OgcCrs crs = OgcCrs.parameter(request.getParameterMap(), "crs");
 			OgcTerritory.Layer layer = territory.layer(collectionId, request.getParameterMap());
 			TerritoryService.Feature f = layer.features().stream().filter(x -> x.id().equals(featureId)).findFirst()
 				.orElseThrow(() -> new NotFoundException("no " + collectionId + " feature '" + featureId + "' " + layer.when()));
-			Map<String, Object> feature = f.toGeoJson();
-			String date = Parameters.single(request.getParameterMap(), "datetime");
-			String self = url("/collections/" + collectionId + "/items/") + featureId
-					+ (date == null ? "" : "?datetime=" + java.net.URLEncoder.encode(date, java.nio.charset.StandardCharsets.UTF_8));
-			String html = self + (date == null ? "?" : "&") + "f=html";
-			feature.put("links", List.of(link(self, "self", OgcApi.GEOJSON, "This feature"),
-					link(html, "alternate", OgcApi.HTML, "This feature as HTML"),
+			Map<String, Object> feature = feature(f, crs);
+			feature.put("links", List.of(link(withF(request, null), "self", OgcApi.GEOJSON, "This feature"),
+					link(withF(request, "html"), "alternate", OgcApi.HTML, "This feature as HTML"),
 					link(url("/collections/" + collectionId), "collection", OgcApi.JSON, "The " + collectionId + " collection")));
 			if (Encoding.of(request) == Encoding.HTML) {
 				sendHtml(response, OgcHtml.pre(featureId + " " + layer.when(),
 						EventJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(feature)));
 				return;
 			}
+			response.setHeader(OgcApi.CONTENT_CRS, crs.header());
 			sendJson(response, OgcApi.GEOJSON, feature);
 			return;
 		}
-		Parameters.requireOnly(request.getParameterMap(), ONLY_F);
+		Parameters.requireOnly(request.getParameterMap(), Set.of("f", "crs"));
+		OgcCrs crs = OgcCrs.parameter(request.getParameterMap(), "crs");
 		Event event = events.findById(featureId)
 			.filter(e -> "published".equals(e.status()))
 			.orElseThrow(() -> new NotFoundException("no published event has the id '" + featureId + "'"));
-		Map<String, Object> feature = new LinkedHashMap<>(EventJson.feature(event));
-		String self = url("/collections/events/items/") + featureId;
-		feature.put("links", List.of(link(self, "self", OgcApi.GEOJSON, "This feature"),
-				link(self + "?f=html", "alternate", OgcApi.HTML, "This feature as HTML"),
+		Map<String, Object> feature = feature(event, crs);
+		feature.put("links", List.of(link(withF(request, null), "self", OgcApi.GEOJSON, "This feature"),
+				link(withF(request, "html"), "alternate", OgcApi.HTML, "This feature as HTML"),
 				link(url("/collections/events"), "collection", OgcApi.JSON, "The events collection")));
 		if (Encoding.of(request) == Encoding.HTML) {
 			sendHtml(response, OgcHtml.items(List.of(event), 1, 0));
 			return;
 		}
+		response.setHeader(OgcApi.CONTENT_CRS, crs.header());
 		sendJson(response, OgcApi.GEOJSON, feature);
 	}
 
 	/** OGC parameters mapped onto the query the whole service shares. */
 	static EventQuery query(Map<String, String[]> params) {
-		var translated = new HashMap<String, String[]>();
-		for (String name : List.of("bbox", "limit", "offset")) {
-			String value = Parameters.single(params, name);
-			if (value != null) {
-				translated.put(name, new String[] { value });
-			}
-		}
+		var translated = pagingOnly(params);
 		String datetime = Parameters.single(params, "datetime");
 		if (datetime != null) {
 			DateRange range = DateRange.parse(datetime);
@@ -227,7 +250,8 @@ class OgcApiController {
 		c.put("title", "Conflict events");
 		c.put("description", "Published conflict events: points in WGS84 with their dates, actors, claims and sources.");
 		c.put("itemType", "feature");
-		c.put("crs", List.of(OgcApi.CRS84));
+		c.put("crs", OgcCrs.SUPPORTED);
+		c.put("storageCrs", OgcApi.CRS84);
 		EventRepository.Extent extent = events.extent();
 		if (extent != null) {
 			var b = extent.bbox();
@@ -260,7 +284,8 @@ class OgcApiController {
 			.stream()
 			.filter(f -> paging.bbox() == null || f.geometry().getEnvelopeInternal().intersects(paging.bbox()))
 			.toList();
-		List<Object> page = matching.stream().skip(paging.offset()).limit(paging.limit()).map(f -> (Object) f.toGeoJson()).toList();
+		OgcCrs crs = OgcCrs.parameter(params, "crs");
+		List<Object> page = matching.stream().skip(paging.offset()).limit(paging.limit()).map(f -> (Object) feature(f, crs)).toList();
 		if (Encoding.of(request) == Encoding.HTML) {
 			sendHtml(response, OgcHtml.pre(collectionId + " " + layer.when(), EventJson.MAPPER.writerWithDefaultPrettyPrinter()
 				.writeValueAsString(page)));
@@ -274,14 +299,21 @@ class OgcApiController {
 		body.put("numberReturned", page.size());
 		body.put("links", itemLinks(request, paging, matching.size(), collectionId));
 		body.put("features", page);
+		response.setHeader(OgcApi.CONTENT_CRS, crs.header());
 		sendJson(response, OgcApi.GEOJSON, body);
 	}
 
+	/**
+	 * The paging and box parameters as {@link EventQuery} takes them: a {@code bbox} given in another
+	 * {@code bbox-crs} becomes the CRS84 box that holds it.
+	 */
 	private static Map<String, String[]> pagingOnly(Map<String, String[]> params) {
 		var out = new HashMap<String, String[]>();
+		OgcCrs bboxCrs = OgcCrs.parameter(params, "bbox-crs");
 		for (String name : List.of("bbox", "limit", "offset")) {
-			if (params.containsKey(name)) {
-				out.put(name, params.get(name));
+			String value = Parameters.single(params, name);
+			if (value != null) {
+				out.put(name, new String[] { "bbox".equals(name) && !bboxCrs.isStorage() ? bboxCrs.storageBbox(value) : value });
 			}
 		}
 		return out;

@@ -88,7 +88,8 @@ class OgcTerritory {
 		c.put("title", title);
 		c.put("description", description);
 		c.put("itemType", "feature");
-		c.put("crs", List.of(OgcApi.CRS84));
+		c.put("crs", OgcCrs.SUPPORTED);
+		c.put("storageCrs", OgcApi.CRS84);
 		List<LocalDate> dates = frontlines.dates();
 		if (!dates.isEmpty()) {
 			c.put("extent", Map.of("spatial", Map.of("bbox", List.of(region.bboxList()), "crs", OgcApi.CRS84),

@@ -28,10 +28,11 @@ final class OpenApiDocument {
 		paths.put("/collections/{collectionId}", get("describeCollection", "One collection",
 				List.of(ref("collectionId"), ref("f")), json("The collection")));
 		paths.put("/collections/{collectionId}/items", get("getFeatures", "Features of a collection",
-				List.of(ref("collectionId"), ref("bbox"), ref("datetime"), ref("limit"), ref("offset"), ref("f")),
+				List.of(ref("collectionId"), ref("bbox"), ref("bbox-crs"), ref("datetime"), ref("limit"), ref("offset"),
+						ref("crs"), ref("f")),
 				geojson("A page of features (GeoJSON FeatureCollection)")));
 		paths.put("/collections/{collectionId}/items/{featureId}", get("getFeature", "One feature",
-				List.of(ref("collectionId"), ref("featureId"), ref("f")), geojson("The feature (GeoJSON Feature)")));
+				List.of(ref("collectionId"), ref("featureId"), ref("crs"), ref("f")), geojson("The feature (GeoJSON Feature)")));
 		doc.put("paths", paths);
 		var parameters = new LinkedHashMap<String, Object>();
 		parameters.put("f", param("f", "query", false, "Encoding: json or html",
@@ -50,6 +51,11 @@ final class OpenApiDocument {
 						+ "the days between which land changed hands (a single date: since the day before; default: "
 						+ "from the first day the data know of to the latest)",
 				Map.of("type", "string"))));
+		// as OGC API - Features Part 2 defines them
+		parameters.put("crs", form(param("crs", "query", false, "The CRS of the response's coordinates (default CRS84), "
+				+ "in its own axis order", Map.of("type", "string", "format", "uri", "enum", OgcCrs.SUPPORTED))));
+		parameters.put("bbox-crs", form(param("bbox-crs", "query", false, "The CRS of bbox (default CRS84), in its own "
+				+ "axis order", Map.of("type", "string", "format", "uri", "enum", OgcCrs.SUPPORTED))));
 		parameters.put("limit", form(param("limit", "query", false, "Features per page", Map.of("type", "integer",
 				"minimum", 1, "maximum", OgcApi.MAX_LIMIT, "default", OgcApi.DEFAULT_LIMIT))));
 		parameters.put("offset", param("offset", "query", false, "Features to skip", Map.of("type", "integer",

@@ -2,8 +2,6 @@ package org.conflictmap.territory;
 
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.TransformException;
@@ -40,36 +38,7 @@ final class MetricProjection {
 	}
 
 	private static Geometry transform(Geometry g, MathTransform transform) {
-		Geometry copy = g.copy();
-		copy.apply(new CoordinateSequenceFilter() {
-			private final double[] point = new double[2];
-
-			@Override
-			public void filter(CoordinateSequence seq, int i) {
-				point[0] = seq.getX(i);
-				point[1] = seq.getY(i);
-				try {
-					transform.transform(point, 0, point, 0, 1);
-				}
-				catch (TransformException ex) {
-					throw new IllegalStateException(ex);
-				}
-				seq.setOrdinate(i, 0, point[0]);
-				seq.setOrdinate(i, 1, point[1]);
-			}
-
-			@Override
-			public boolean isDone() {
-				return false;
-			}
-
-			@Override
-			public boolean isGeometryChanged() {
-				return true;
-			}
-		});
-		copy.geometryChanged();
-		return copy;
+		return org.conflictmap.map.Reprojection.apply(g, transform);
 	}
 
 }

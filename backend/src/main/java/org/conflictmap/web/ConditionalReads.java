@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +42,12 @@ class ConditionalReads extends OncePerRequestFilter {
 			"/api/events|/api/events/clusters|/api/stats|/api/changes|/api/export/[^/]+|/ogcapi/collections/[^/]+/items(/[^/]+)?");
 
 	/** How long a shared cache may serve an anonymous answer without asking. */
+	/**
+	 * The headers that describe a body, kept with it in the response cache: an export's file name, and the
+	 * CRS of an OGC API answer's coordinates (Part 2).
+	 */
+	static final List<String> BODY_HEADERS = List.of(HttpHeaders.CONTENT_DISPOSITION, "Content-Crs");
+
 	static final int SHARED_MAX_AGE = 30;
 
 	static final String PUBLIC_CACHING = "public, max-age=0, s-maxage=" + SHARED_MAX_AGE + ", stale-while-revalidate=60";
@@ -110,9 +117,7 @@ class ConditionalReads extends OncePerRequestFilter {
 		if (hit != null) {
 			tag(response, etag, caching);
 			response.setContentType(hit.contentType());
-			if (hit.contentDisposition() != null) {
-				response.setHeader(HttpHeaders.CONTENT_DISPOSITION, hit.contentDisposition());
-			}
+			hit.headers().forEach(response::setHeader);
 			response.setContentLength(hit.body().length);
 			response.getOutputStream().write(hit.body());
 			return;
@@ -122,8 +127,13 @@ class ConditionalReads extends OncePerRequestFilter {
 			chain.doFilter(request, tagging);
 			byte[] body = tagging.captured();
 			if (body != null && response.getStatus() == HttpServletResponse.SC_OK) {
-				cache.put(etag, new ResponseCache.Entry(response.getContentType(),
-						response.getHeader(HttpHeaders.CONTENT_DISPOSITION), body));
+				var headers = new java.util.LinkedHashMap<String, String>();
+				for (String name : BODY_HEADERS) {
+					if (response.getHeader(name) != null) {
+						headers.put(name, response.getHeader(name));
+					}
+				}
+				cache.put(etag, new ResponseCache.Entry(response.getContentType(), headers, body));
 			}
 		}
 		finally {

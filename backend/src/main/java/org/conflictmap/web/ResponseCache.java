@@ -21,8 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ResponseCache {
 
-	/** What a cached answer needs to be sent again. */
-	record Entry(String contentType, String contentDisposition, byte[] body) {
+	/**
+	 * What a cached answer needs to be sent again: its type, the headers that describe its body (see
+	 * {@code ConditionalReads.BODY_HEADERS}) and the body.
+	 */
+	record Entry(String contentType, java.util.Map<String, String> headers, byte[] body) {
 	}
 
 	private final Cache<String, Entry> entries;

@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "conflictmap.data-dir=backend/target/test-data/ogcapi-${random.uuid}")
 class OgcApiTest {
 
+	private static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+
 	@LocalServerPort
 	int port;
 
@@ -250,6 +252,84 @@ class OgcApiTest {
 		Gdal.require();
 		JsonNode read = Gdal.toGeoJson("OAPIF:" + url("/ogcapi"), "frontline-changes");
 		assertThat(read.get("features").size()).isEqualTo(all.get("numberMatched").asInt());
+	}
+
+	private static final String EPSG = "http://www.opengis.net/def/crs/EPSG/0/";
+
+	@Test
+	void everyCollectionOffersFourCrsAndStoresInCrs84() {
+		assertThat(get("/ogcapi/conformance").body().get("conformsTo").toString())
+			.contains("http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+		for (JsonNode c : get("/ogcapi/collections").body().get("collections")) {
+			assertThat(c.get("crs").valueStream().map(JsonNode::asString).toList()).as(c.get("id").asString())
+				.containsExactly(CRS84, EPSG + "4326", EPSG + "3857", EPSG + "32637");
+			assertThat(c.get("storageCrs").asString()).isEqualTo(CRS84);
+		}
+		JsonNode parameters = get("/ogcapi/api").body().get("components").get("parameters");
+		assertThat(parameters.get("crs").get("schema").get("enum")).hasSize(4);
+		assertThat(parameters.get("bbox-crs").get("in").asString()).isEqualTo("query");
+	}
+
+	@Test
+	void anEventComesInTheCrsAskedForInThatCrsAxisOrderAndSaysWhichItIs() {
+		String item = "/ogcapi/collections/events/items/2024-12-05-rebels-say-they-are-entering-hama";
+		JsonNode lonLat = get(item).body().get("geometry").get("coordinates");
+		double lon = lonLat.get(0).asDouble();
+		double lat = lonLat.get(1).asDouble();
+
+		var latLon = HttpJson.send("GET", url(item + "?crs=" + EPSG + "4326"));
+		var mercator = HttpJson.send("GET", url(item + "?crs=" + EPSG + "3857"));
+		var utm = HttpJson.send("GET", url(item + "?crs=" + EPSG + "32637"));
+
+		assertThat(HttpJson.send("GET", url(item)).header("Content-Crs")).isEqualTo("<" + CRS84 + ">");
+		assertThat(latLon.header("Content-Crs")).isEqualTo("<" + EPSG + "4326>");
+		assertThat(latLon.json().get("geometry").get("coordinates").get(0).asDouble()).as("latitude first").isEqualTo(lat);
+		assertThat(latLon.json().get("geometry").get("coordinates").get(1).asDouble()).isEqualTo(lon);
+		// web Mercator on the sphere of 6,378,137 m: x = R lon, y = R ln(tan(45° + lat/2))
+		double r = 6_378_137;
+		JsonNode xy = mercator.json().get("geometry").get("coordinates");
+		assertThat(xy.get(0).asDouble()).isCloseTo(r * Math.toRadians(lon), org.assertj.core.api.Assertions.within(0.01));
+		assertThat(xy.get(1).asDouble()).isCloseTo(r * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2)),
+				org.assertj.core.api.Assertions.within(0.01));
+		assertThat(utm.header("Content-Crs")).isEqualTo("<" + EPSG + "32637>");
+		assertThat(utm.json().get("geometry").get("coordinates").get(0).asDouble()).as("Hama lies west of 39°E, the zone's"
+				+ " central meridian: easting under 500 km").isBetween(200_000.0, 500_000.0);
+		assertThat(HttpJson.send("GET", url(item + "?crs=" + EPSG + "3857")).header("Content-Crs"))
+			.as("an answer from the response cache keeps its header").isEqualTo("<" + EPSG + "3857>");
+		assertThat(get("/ogcapi/collections/events/items?crs=EPSG:4326").status()).as("a URI, not a code").isEqualTo(400);
+		assertThat(get("/ogcapi/collections/events/items?crs=" + EPSG + "2154").status()).isEqualTo(400);
+	}
+
+	@Test
+	void aBoxInAnotherCrsSelectsTheSameEventsAsInCrs84() {
+		// around Aleppo: lon 37.0-37.3, lat 36.0-36.4
+		JsonNode crs84 = get("/ogcapi/collections/events/items?bbox=37.0,36.0,37.3,36.4").body();
+		JsonNode latLon = get("/ogcapi/collections/events/items?bbox=36.0,37.0,36.4,37.3&bbox-crs=" + EPSG + "4326").body();
+		JsonNode mercator = get("/ogcapi/collections/events/items?bbox=4118821,4300621,4152217,4355910&bbox-crs=" + EPSG
+				+ "3857").body();
+
+		assertThat(crs84.get("numberMatched").asInt()).isPositive();
+		assertThat(ids(latLon)).isEqualTo(ids(crs84));
+		assertThat(ids(mercator)).isEqualTo(ids(crs84));
+		assertThat(get("/ogcapi/collections/events/items?bbox=37.0,36.0,37.3,36.4&bbox-crs=" + EPSG + "4326").body()
+			.get("numberMatched").asInt()).as("the same numbers read latitude first: another place").isZero();
+		assertThat(get("/ogcapi/collections/events/items?bbox=5,4,3,2&bbox-crs=" + EPSG + "3857").status()).isEqualTo(400);
+		assertThat(get("/ogcapi/collections/events/items?bbox-crs=urn:x").status()).isEqualTo(400);
+	}
+
+	@Test
+	void theTerritoryComesInTheCrsAskedForAndGdalFiltersInWebMercator() {
+		JsonNode utm = get("/ogcapi/collections/frontlines/items?datetime=2024-12-05&crs=" + EPSG + "32637").body();
+		JsonNode corner = utm.get("features").get(0).get("geometry").get("coordinates").get(0).get(0).get(0);
+		assertThat(corner.get(0).asDouble()).as("metres east").isGreaterThan(1_000);
+		assertThat(corner.get(1).asDouble()).as("metres north of the equator").isBetween(3_500_000.0, 4_200_000.0);
+
+		Gdal.require();
+		// -spat in web Mercator (GDAL 3.6 turns it into a CRS84 box; its CRS open option came in 3.7)
+		JsonNode spat = Gdal.toGeoJson("OAPIF:" + url("/ogcapi"), "events", "-spat", "4118821", "4300621", "4152217",
+				"4355910", "-spat_srs", "EPSG:3857");
+		assertThat(propertyIds(spat)).containsExactlyInAnyOrderElementsOf(ids(get("/api/events?bbox=37.0,36.0,37.3,36.4")
+			.body()));
 	}
 
 	private static List<String> propertyIds(JsonNode collection) {

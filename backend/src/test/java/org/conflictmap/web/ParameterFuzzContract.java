@@ -94,7 +94,8 @@ abstract class ParameterFuzzContract {
 					"limit", ParameterFuzzContract::number, "after", r -> pick(r, "abc", "2024-12-01T00:00:00Z|x|1")), false),
 			new Endpoint("/ogcapi/collections/events/items", Map.of("bbox", ParameterFuzzContract::bbox, "datetime",
 					ParameterFuzzContract::datetime, "limit", ParameterFuzzContract::number, "offset", ParameterFuzzContract::number, "f",
-					r -> pick(r, "json", "html", "geojson", "xml")), true),
+					r -> pick(r, "json", "html", "geojson", "xml"), "crs", ParameterFuzzContract::crs, "bbox-crs",
+					ParameterFuzzContract::crs), true),
 			new Endpoint("/ogcapi/collections/frontlines/items", Map.of("datetime", ParameterFuzzContract::datetime, "limit",
 					ParameterFuzzContract::number, "f", r -> pick(r, "json", "html")), false),
 			new Endpoint("/ogcapi/collections/events", Map.of("f", r -> pick(r, "json", "html")), false),
@@ -292,6 +293,12 @@ abstract class ParameterFuzzContract {
 
 	private static String date(SplittableRandom r) {
 		return java.time.LocalDate.of(2024, 11, 20).plusDays(r.nextInt(-400, 400)).toString();
+	}
+
+	private static String crs(SplittableRandom r) {
+		return pick(r, "http://www.opengis.net/def/crs/OGC/1.3/CRS84", "http://www.opengis.net/def/crs/EPSG/0/4326",
+				"http://www.opengis.net/def/crs/EPSG/0/3857", "http://www.opengis.net/def/crs/EPSG/0/32637", "EPSG:4326", "",
+				"http://www.opengis.net/def/crs/EPSG/0/99999", "../../etc/passwd");
 	}
 
 	private static String bbox(SplittableRandom r) {
