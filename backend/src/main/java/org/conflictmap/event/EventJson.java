@@ -46,7 +46,13 @@ public final class EventJson {
 	private EventJson() {
 	}
 
-	/** The event as a GeoJSON Feature, properties in the documented order. */
+	/** The names of an event's properties, in the order {@link #feature} writes them. */
+	public static final List<String> PROPERTIES = List.of("title", "summary", "event_type", "sub_event_type", "actors",
+			"date_start", "date_end", "time_precision", "place_text", "place_id", "geo_precision", "geocode_method",
+			"geocode_score", "geocode_explanation", "geocode_alternatives", "country", "admin1", "fatalities", "claims",
+			"claim_status", "sources", "control_change", "status", "version", "created_at", "updated_at");
+
+	/** The event as a GeoJSON Feature, properties in the documented order ({@link #PROPERTIES}). */
 	public static Map<String, Object> feature(Event e) {
 		var properties = new LinkedHashMap<String, Object>();
 		properties.put("title", e.title());

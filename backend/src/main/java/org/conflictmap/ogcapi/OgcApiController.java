@@ -20,7 +20,6 @@ import org.conflictmap.event.Event;
 import org.conflictmap.event.EventJson;
 import org.conflictmap.event.EventQuery;
 import org.conflictmap.event.EventRepository;
-import org.conflictmap.territory.GeoJson;
 import org.conflictmap.territory.TerritoryService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +36,8 @@ class OgcApiController {
 
 	private static final Set<String> ONLY_F = Set.of("f");
 
-	private static final Set<String> ITEM_PARAMETERS = Set.of("bbox", "bbox-crs", "datetime", "limit", "offset", "crs", "f");
+	private static final Set<String> ITEM_PARAMETERS = Set.of("bbox", "bbox-crs", "datetime", "limit", "offset", "crs",
+			"properties", "f");
 
 	private final EventRepository events;
 
@@ -113,6 +113,7 @@ class OgcApiController {
 		}
 		EventQuery query = query(params);
 		OgcCrs crs = OgcCrs.parameter(params, "crs");
+		Set<String> selected = OgcFeatures.selectedProperties(params);
 		long matched = events.count(query);
 		Encoding encoding = Encoding.of(request);
 		if (encoding == Encoding.HTML) {
@@ -128,27 +129,9 @@ class OgcApiController {
 		response.setCharacterEncoding("UTF-8");
 		response.setHeader(OgcApi.CONTENT_CRS, crs.header());
 		EventJson.writeFeatureCollection(response.getOutputStream(), members, json -> {
-			events.forEach(query, e -> json.writePOJO(feature(e, crs)));
+			events.forEach(query, e -> json.writePOJO(OgcFeatures.event(e, crs, selected)));
 			return matched;
 		});
-	}
-
-	/** An event as a GeoJSON Feature with its point in {@code crs}. */
-	private static Map<String, Object> feature(Event e, OgcCrs crs) {
-		Map<String, Object> feature = new LinkedHashMap<>(EventJson.feature(e));
-		if (!crs.isStorage()) {
-			feature.put("geometry", Map.of("type", "Point", "coordinates", crs.point(e.geom().getX(), e.geom().getY())));
-		}
-		return feature;
-	}
-
-	/** A territory feature as a GeoJSON Feature with its geometry in {@code crs}. */
-	private static Map<String, Object> feature(TerritoryService.Feature f, OgcCrs crs) {
-		Map<String, Object> feature = f.toGeoJson();
-		if (!crs.isStorage()) {
-			feature.put("geometry", GeoJson.geometry(crs.geometry(f.geometry())));
-		}
-		return feature;
 	}
 
 	/** This request's address with {@code f} set to {@code f} (or left out when null). */
@@ -167,7 +150,7 @@ class OgcApiController {
 			OgcTerritory.Layer layer = territory.layer(collectionId, request.getParameterMap());
 			TerritoryService.Feature f = layer.features().stream().filter(x -> x.id().equals(featureId)).findFirst()
 				.orElseThrow(() -> new NotFoundException("no " + collectionId + " feature '" + featureId + "' " + layer.when()));
-			Map<String, Object> feature = feature(f, crs);
+			Map<String, Object> feature = OgcFeatures.territory(f, crs);
 			feature.put("links", List.of(link(withF(request, null), "self", OgcApi.GEOJSON, "This feature"),
 					link(withF(request, "html"), "alternate", OgcApi.HTML, "This feature as HTML"),
 					link(url("/collections/" + collectionId), "collection", OgcApi.JSON, "The " + collectionId + " collection")));
@@ -185,7 +168,7 @@ class OgcApiController {
 		Event event = events.findById(featureId)
 			.filter(e -> "published".equals(e.status()))
 			.orElseThrow(() -> new NotFoundException("no published event has the id '" + featureId + "'"));
-		Map<String, Object> feature = feature(event, crs);
+		Map<String, Object> feature = OgcFeatures.event(event, crs, null);
 		feature.put("links", List.of(link(withF(request, null), "self", OgcApi.GEOJSON, "This feature"),
 				link(withF(request, "html"), "alternate", OgcApi.HTML, "This feature as HTML"),
 				link(url("/collections/events"), "collection", OgcApi.JSON, "The events collection")));
@@ -278,6 +261,10 @@ class OgcApiController {
 	private void territoryItems(String collectionId, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		Map<String, String[]> params = request.getParameterMap();
+		if (params.containsKey("properties")) {
+			throw new BadRequestException("properties", "properties selects among the events' properties; the "
+					+ collectionId + " collection's features are sent whole");
+		}
 		OgcTerritory.Layer layer = territory.layer(collectionId, params);
 		EventQuery paging = EventQuery.fromParameters(pagingOnly(params), OgcApi.DEFAULT_LIMIT, OgcApi.MAX_LIMIT);
 		List<TerritoryService.Feature> matching = layer.features()
@@ -285,7 +272,7 @@ class OgcApiController {
 			.filter(f -> paging.bbox() == null || f.geometry().getEnvelopeInternal().intersects(paging.bbox()))
 			.toList();
 		OgcCrs crs = OgcCrs.parameter(params, "crs");
-		List<Object> page = matching.stream().skip(paging.offset()).limit(paging.limit()).map(f -> (Object) feature(f, crs)).toList();
+		List<Object> page = matching.stream().skip(paging.offset()).limit(paging.limit()).map(f -> (Object) OgcFeatures.territory(f, crs)).toList();
 		if (Encoding.of(request) == Encoding.HTML) {
 			sendHtml(response, OgcHtml.pre(collectionId + " " + layer.when(), EventJson.MAPPER.writerWithDefaultPrettyPrinter()
 				.writeValueAsString(page)));

@@ -29,7 +29,7 @@ final class OpenApiDocument {
 				List.of(ref("collectionId"), ref("f")), json("The collection")));
 		paths.put("/collections/{collectionId}/items", get("getFeatures", "Features of a collection",
 				List.of(ref("collectionId"), ref("bbox"), ref("bbox-crs"), ref("datetime"), ref("limit"), ref("offset"),
-						ref("crs"), ref("f")),
+						ref("crs"), ref("properties"), ref("f")),
 				geojson("A page of features (GeoJSON FeatureCollection)")));
 		paths.put("/collections/{collectionId}/items/{featureId}", get("getFeature", "One feature",
 				List.of(ref("collectionId"), ref("featureId"), ref("crs"), ref("f")), geojson("The feature (GeoJSON Feature)")));
@@ -56,6 +56,10 @@ final class OpenApiDocument {
 				+ "in its own axis order", Map.of("type", "string", "format", "uri", "enum", OgcCrs.SUPPORTED))));
 		parameters.put("bbox-crs", form(param("bbox-crs", "query", false, "The CRS of bbox (default CRS84), in its own "
 				+ "axis order", Map.of("type", "string", "format", "uri", "enum", OgcCrs.SUPPORTED))));
+		// OGC API - Features Part 6 (draft): property selection, for the events
+		parameters.put("properties", form(param("properties", "query", false, "The events' properties to send "
+				+ "(default all); not for the territory collections", Map.of("type", "array", "items",
+						Map.of("type", "string", "enum", org.conflictmap.event.EventJson.PROPERTIES)))));
 		parameters.put("limit", form(param("limit", "query", false, "Features per page", Map.of("type", "integer",
 				"minimum", 1, "maximum", OgcApi.MAX_LIMIT, "default", OgcApi.DEFAULT_LIMIT))));
 		parameters.put("offset", param("offset", "query", false, "Features to skip", Map.of("type", "integer",

@@ -143,6 +143,8 @@ abstract class EventRepositoryContract {
 		for (JsonNode feature : page.get("features")) {
 			Event stored = repository.findById(feature.get("id").asString()).orElseThrow();
 			assertThat(feature).isEqualTo(EventJson.MAPPER.readTree(EventJson.featureString(stored)));
+			assertThat(feature.get("properties").propertyNames()).as("the names the OGC API's properties= takes")
+				.containsExactlyElementsOf(EventJson.PROPERTIES);
 		}
 		assertThat(List.of(plain.id(), edited.id())).containsExactly("plain", "edited");
 	}

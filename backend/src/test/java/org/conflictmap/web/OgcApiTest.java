@@ -332,6 +332,22 @@ class OgcApiTest {
 			.body()));
 	}
 
+	@Test
+	void aPageCanCarryOnlyThePropertiesAskedFor() {
+		var whole = HttpJson.send("GET", url("/ogcapi/collections/events/items"));
+		var light = HttpJson.send("GET", url("/ogcapi/collections/events/items?properties=title,date_start,event_type"));
+
+		JsonNode first = light.json().get("features").get(0);
+		assertThat(first.get("properties").propertyNames()).containsExactly("title", "event_type", "date_start");
+		assertThat(first.get("geometry").get("type").asString()).isEqualTo("Point");
+		assertThat(ids(light.json())).isEqualTo(ids(whole.json()));
+		assertThat(light.body().length()).as("a third or less of the whole page").isLessThan(whole.body().length() / 3);
+		var unknown = get("/ogcapi/collections/events/items?properties=title,password");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.body().get("detail").asString()).contains("'password' is not one of");
+		assertThat(get("/ogcapi/collections/frontlines/items?properties=side").status()).isEqualTo(400);
+	}
+
 	private static List<String> propertyIds(JsonNode collection) {
 		var ids = new ArrayList<String>();
 		collection.get("features").forEach(f -> ids.add(f.get("properties").get("id").asString()));
