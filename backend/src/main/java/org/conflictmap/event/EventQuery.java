@@ -25,9 +25,10 @@ import org.locationtech.jts.geom.Envelope;
  * @param claimStatuses the event's claim status ({@link Event#claimStatus()}), any of; empty for all
  * @param text words that must appear, case-insensitively, in the title, summary, place or an actor; null
  * for no text filter
+ * @param filter a further condition (the OGC API's CQL2 filter), or null
  */
 public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit, int offset, Set<String> types,
-		Set<String> actors, Set<String> claimStatuses, String text) {
+		Set<String> actors, Set<String> claimStatuses, String text, SqlPredicate filter) {
 
 	/** The largest page a client may ask for; larger requests are clamped to it. */
 	public static final int MAX_LIMIT = 10_000;
@@ -57,6 +58,12 @@ public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit,
 		claimStatuses = Set.copyOf(claimStatuses);
 	}
 
+	/** Without a further condition. */
+	public EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit, int offset, Set<String> types,
+			Set<String> actors, Set<String> claimStatuses, String text) {
+		this(from, to, bbox, limit, offset, types, actors, claimStatuses, text, null);
+	}
+
 	/** Dates, place and paging only. */
 	public EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit, int offset) {
 		this(from, to, bbox, limit, offset, Set.of(), Set.of(), Set.of(), null);
@@ -69,7 +76,12 @@ public record EventQuery(LocalDate from, LocalDate to, Envelope bbox, int limit,
 
 	/** The same filters, another page. */
 	public EventQuery withPage(int newLimit, int newOffset) {
-		return new EventQuery(from, to, bbox, newLimit, newOffset, types, actors, claimStatuses, text);
+		return new EventQuery(from, to, bbox, newLimit, newOffset, types, actors, claimStatuses, text, filter);
+	}
+
+	/** The same, with a further condition. */
+	public EventQuery withFilter(SqlPredicate condition) {
+		return new EventQuery(from, to, bbox, limit, offset, types, actors, claimStatuses, text, condition);
 	}
 
 	/**

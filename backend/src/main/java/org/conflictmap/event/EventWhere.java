@@ -141,6 +141,10 @@ record EventWhere(String sql, Map<String, Object> params) {
 					params.put(name, "%" + likeEscape(words.get(i)) + "%");
 				}
 			}
+			if (q.filter() != null) {
+				sql.append(" AND (").append(q.filter().sql()).append(')');
+				params.putAll(q.filter().params());
+			}
 			return new EventWhere(sql.toString(), Map.copyOf(params));
 		}
 

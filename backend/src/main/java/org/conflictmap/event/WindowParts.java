@@ -33,7 +33,7 @@ final class WindowParts {
 		/** The query's filters without its dates and paging, which are not the part's business. */
 		static Key of(String version, String read, EventQuery q) {
 			return new Key(version, read,
-					new EventQuery(null, null, q.bbox(), 1, 0, q.types(), q.actors(), q.claimStatuses(), q.text()));
+					new EventQuery(null, null, q.bbox(), 1, 0, q.types(), q.actors(), q.claimStatuses(), q.text(), q.filter()));
 		}
 
 	}

@@ -26,6 +26,8 @@ final class OgcApi {
 
 	static final String HTML = "text/html";
 
+	static final String SCHEMA = "application/schema+json";
+
 	static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
 
 	static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
@@ -38,7 +40,18 @@ final class OgcApi {
 			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
 			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
 			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-			"http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+			"http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+			// Part 3 and CQL2: see OgcFilter for what each class covers here (temporal-functions is not
+			// declared: of its fifteen functions the four common ones are answered)
+			"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+			"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+			"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+			"http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+			"http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+			"http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+			"http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+			"http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+			"http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus");
 
 	private OgcApi() {
 	}

@@ -37,7 +37,7 @@ class OgcApiController {
 	private static final Set<String> ONLY_F = Set.of("f");
 
 	private static final Set<String> ITEM_PARAMETERS = Set.of("bbox", "bbox-crs", "datetime", "limit", "offset", "crs",
-			"properties", "f");
+			"properties", "filter", "filter-lang", "filter-crs", "f");
 
 	private final EventRepository events;
 
@@ -99,6 +99,20 @@ class OgcApiController {
 		requireCollection(collectionId);
 		Map<String, Object> body = collection(collectionId);
 		send(request, response, body, () -> OgcHtml.collections(List.of(body)));
+	}
+
+	/** Part 3: what a filter on the collection may name, as JSON Schema (the events only are filtered). */
+	@GetMapping(OgcApi.ROOT + "/collections/{collectionId}/queryables")
+	void queryables(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		Parameters.requireOnly(request.getParameterMap(), ONLY_F);
+		requireCollection(collectionId);
+		if (!OgcApi.EVENTS.equals(collectionId)) {
+			throw new NotFoundException("the " + collectionId + " collection takes no filter; the events do");
+		}
+		Map<String, Object> body = org.conflictmap.ogcapi.cql.Queryables.schema(url("/collections/events/queryables"));
+		send(request, response, body, () -> OgcHtml.pre("Queryables of the events",
+				EventJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(body)), OgcApi.SCHEMA);
 	}
 
 	@GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
@@ -193,7 +207,8 @@ class OgcApiController {
 				translated.put("to", new String[] { range.to().toString() });
 			}
 		}
-		return EventQuery.fromParameters(translated, OgcApi.DEFAULT_LIMIT, OgcApi.MAX_LIMIT);
+		EventQuery query = EventQuery.fromParameters(translated, OgcApi.DEFAULT_LIMIT, OgcApi.MAX_LIMIT);
+		return OgcFilter.apply(query, params);
 	}
 
 	private List<Map<String, Object>> itemLinks(HttpServletRequest request, EventQuery query, long matched) {
@@ -247,7 +262,9 @@ class OgcApiController {
 		c.put("links", List.of(link(self, "self", OgcApi.JSON, "This collection"),
 				link(self + "?f=html", "alternate", OgcApi.HTML, "This collection as HTML"),
 				link(self + "/items", "items", OgcApi.GEOJSON, "The events"),
-				link(self + "/items?f=html", "items", OgcApi.HTML, "The events as HTML")));
+				link(self + "/items?f=html", "items", OgcApi.HTML, "The events as HTML"),
+				link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", OgcApi.SCHEMA,
+						"What a filter may name")));
 		return c;
 	}
 
@@ -261,9 +278,11 @@ class OgcApiController {
 	private void territoryItems(String collectionId, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		Map<String, String[]> params = request.getParameterMap();
-		if (params.containsKey("properties")) {
-			throw new BadRequestException("properties", "properties selects among the events' properties; the "
-					+ collectionId + " collection's features are sent whole");
+		for (String eventsOnly : List.of("properties", "filter")) {
+			if (params.containsKey(eventsOnly)) {
+				throw new BadRequestException(eventsOnly, eventsOnly + " applies to the events; the " + collectionId
+						+ " collection's few features are sent whole");
+			}
 		}
 		OgcTerritory.Layer layer = territory.layer(collectionId, params);
 		EventQuery paging = EventQuery.fromParameters(pagingOnly(params), OgcApi.DEFAULT_LIMIT, OgcApi.MAX_LIMIT);
@@ -353,11 +372,16 @@ class OgcApiController {
 
 	private static void send(HttpServletRequest request, HttpServletResponse response, Map<String, Object> body,
 			java.util.function.Supplier<String> html) throws IOException {
+		send(request, response, body, html, OgcApi.JSON);
+	}
+
+	private static void send(HttpServletRequest request, HttpServletResponse response, Map<String, Object> body,
+			java.util.function.Supplier<String> html, String jsonType) throws IOException {
 		if (Encoding.of(request) == Encoding.HTML) {
 			sendHtml(response, html.get());
 		}
 		else {
-			sendJson(response, OgcApi.JSON, body);
+			sendJson(response, jsonType, body);
 		}
 	}
 

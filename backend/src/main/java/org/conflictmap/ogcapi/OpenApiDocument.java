@@ -27,9 +27,12 @@ final class OpenApiDocument {
 		paths.put("/collections", get("getCollections", "Feature collections", List.of(ref("f")), json("The collections")));
 		paths.put("/collections/{collectionId}", get("describeCollection", "One collection",
 				List.of(ref("collectionId"), ref("f")), json("The collection")));
+		paths.put("/collections/{collectionId}/queryables", get("getQueryables", "What a filter may name (the events)",
+				List.of(ref("collectionId"), ref("f")), Map.of("200", Map.of("description", "JSON Schema of the queryables",
+						"content", Map.of(OgcApi.SCHEMA, Map.of())))));
 		paths.put("/collections/{collectionId}/items", get("getFeatures", "Features of a collection",
 				List.of(ref("collectionId"), ref("bbox"), ref("bbox-crs"), ref("datetime"), ref("limit"), ref("offset"),
-						ref("crs"), ref("properties"), ref("f")),
+						ref("crs"), ref("properties"), ref("filter"), ref("filter-lang"), ref("filter-crs"), ref("f")),
 				geojson("A page of features (GeoJSON FeatureCollection)")));
 		paths.put("/collections/{collectionId}/items/{featureId}", get("getFeature", "One feature",
 				List.of(ref("collectionId"), ref("featureId"), ref("crs"), ref("f")), geojson("The feature (GeoJSON Feature)")));
@@ -56,6 +59,13 @@ final class OpenApiDocument {
 				+ "in its own axis order", Map.of("type", "string", "format", "uri", "enum", OgcCrs.SUPPORTED))));
 		parameters.put("bbox-crs", form(param("bbox-crs", "query", false, "The CRS of bbox (default CRS84), in its own "
 				+ "axis order", Map.of("type", "string", "format", "uri", "enum", OgcCrs.SUPPORTED))));
+		// OGC API - Features Part 3: filtering with CQL2
+		parameters.put("filter", param("filter", "query", false, "A CQL2 filter on the events (see /collections/events/"
+				+ "queryables for the names it may use)", Map.of("type", "string")));
+		parameters.put("filter-lang", param("filter-lang", "query", false, "The filter's encoding", Map.of("type", "string",
+				"enum", List.of("cql2-text", "cql2-json"), "default", "cql2-text")));
+		parameters.put("filter-crs", param("filter-crs", "query", false, "The CRS of the filter's geometries", Map.of("type",
+				"string", "format", "uri", "enum", List.of(OgcApi.CRS84), "default", OgcApi.CRS84)));
 		// OGC API - Features Part 6 (draft): property selection, for the events
 		parameters.put("properties", form(param("properties", "query", false, "The events' properties to send "
 				+ "(default all); not for the territory collections", Map.of("type", "array", "items",

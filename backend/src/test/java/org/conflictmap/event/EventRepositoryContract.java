@@ -365,6 +365,77 @@ abstract class EventRepositoryContract {
 		assertThat(repository.count(query(null, null, null))).isEqualTo(1);
 	}
 
+	/** Every CQL2 operator the OGC API answers, as SQL on this store: each filter and the events it finds. */
+	@Test
+	void cql2FiltersFindTheSameEventsOnEveryStore() {
+		repository.insert(event("aleppo-battle", "2024-11-29", "2024-12-01", ALEPPO), "seed", "h", "test");
+		repository.insert(withType(event("aleppo-strike", "2024-12-02", "2024-12-02", new double[] { 37.17, 36.21 }),
+				"Explosions/Remote violence", "Air/drone strike"), "seed", "h", "test");
+		repository.insert(event("hama-battle", "2024-12-05", "2024-12-06", HAMA), "seed", "h", "test");
+		repository.insert(withType(event("hama-protest", "2024-12-04", "2024-12-04", HAMA), "Protests", "Peaceful protest"),
+				"seed", "h", "test");
+		String all = "aleppo-battle aleppo-strike hama-battle hama-protest";
+		var cases = new String[][] {
+			{ "event_type = 'Battles'", "aleppo-battle hama-battle" },
+			{ "event_type <> 'Battles'", "aleppo-strike hama-protest" },
+			{ "date_start >= DATE('2024-12-04')", "hama-battle hama-protest" },
+			{ "date_start < DATE('2024-12-02') or event_type = 'Protests'", "aleppo-battle hama-protest" },
+			{ "NOT (event_type = 'Battles') AND date_end <= DATE('2024-12-03')", "aleppo-strike" },
+			{ "title LIKE '%hama%'", "hama-battle hama-protest" },
+			{ "title LIKE 'Title of _leppo%'", "aleppo-battle aleppo-strike" },
+			{ "title NOT LIKE '%leppo%'", "hama-battle hama-protest" },
+			{ "date_start BETWEEN DATE('2024-12-01') AND DATE('2024-12-04')", "aleppo-strike hama-protest" },
+			{ "event_type IN ('Protests', 'Explosions/Remote violence')", "aleppo-strike hama-protest" },
+			{ "fatalities IS NULL", all },
+			{ "fatalities IS NOT NULL", "" },
+			{ "time_precision = 1 AND geo_precision <= 1.5", all },
+			{ "\"event_type\" = 'Protests'", "hama-protest" },
+			{ "S_INTERSECTS(geometry, BBOX(37.0, 36.0, 37.3, 36.4))", "aleppo-battle aleppo-strike" },
+			{ "S_INTERSECTS(geometry, POLYGON((36.5 35.0, 37.0 35.0, 37.0 35.3, 36.5 35.3, 36.5 35.0)))",
+					"hama-battle hama-protest" },
+			{ "S_INTERSECTS(POINT(36.75783 35.13179), geometry)", "hama-battle hama-protest" },
+			{ "T_INTERSECTS(datetime, INTERVAL('2024-12-01', '2024-12-04'))", "aleppo-battle aleppo-strike hama-protest" },
+			{ "T_BEFORE(datetime, DATE('2024-12-02'))", "aleppo-battle" },
+			{ "T_AFTER(datetime, TIMESTAMP('2024-12-04T23:00:00Z'))", "hama-battle" },
+			{ "T_DURING(datetime, INTERVAL('2024-11-28', '2024-12-03'))", "aleppo-battle aleppo-strike" },
+			{ "T_INTERSECTS(datetime, INTERVAL('2024-12-05', '..'))", "hama-battle" },
+			{ "T_INTERSECTS(date_end, INTERVAL(date_start, '..'))", all },
+			{ "title = 'x'' OR ''1''=''1'", "" },
+			{ "TRUE", all },
+		};
+		for (String[] c : cases) {
+			assertThat(cqlIds(org.conflictmap.ogcapi.cql.Cql2Text.parse(c[0]))).as(c[0])
+				.containsExactlyInAnyOrder(c[1].isEmpty() ? new String[0] : c[1].split(" "));
+		}
+		var json = new String[][] {
+			{ """
+					{"op": "and", "args": [{"op": "=", "args": [{"property": "event_type"}, "Battles"]},
+					  {"op": "s_intersects", "args": [{"property": "geometry"}, {"bbox": [36.5, 35.0, 37.0, 35.3]}]}]}""",
+					"hama-battle" },
+			{ """
+					{"op": "t_intersects", "args": [{"property": "datetime"}, {"interval": ["2024-12-04", "2024-12-04"]}]}""",
+					"hama-protest" },
+			{ """
+					{"op": "in", "args": [{"property": "event_type"}, ["Protests"]]}""", "hama-protest" },
+			{ """
+					{"op": "s_intersects", "args": [{"property": "geometry"}, {"type": "Polygon", "coordinates":
+					  [[[37.0, 36.0], [37.3, 36.0], [37.3, 36.4], [37.0, 36.4], [37.0, 36.0]]]}]}""",
+					"aleppo-battle aleppo-strike" },
+			{ """
+					{"op": "not", "args": [{"op": "isNull", "args": [{"property": "admin1"}]}]}""", all },
+		};
+		for (String[] c : json) {
+			assertThat(cqlIds(org.conflictmap.ogcapi.cql.Cql2Json.parse(c[0]))).as(c[0])
+				.containsExactlyInAnyOrder(c[1].split(" "));
+		}
+	}
+
+	private List<String> cqlIds(org.conflictmap.ogcapi.cql.Expr filter) {
+		var ids = new ArrayList<String>();
+		repository.forEach(EventQuery.all().withFilter(org.conflictmap.ogcapi.cql.CqlSql.of(filter)), e -> ids.add(e.id()));
+		return ids;
+	}
+
 	@Test
 	void clustersCountTheSameEventsAsTheListPerScreenCell() {
 		repository.insert(event("aleppo-1", "2024-12-01", "2024-12-01", ALEPPO), "seed", "h", "test");

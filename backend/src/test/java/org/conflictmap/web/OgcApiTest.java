@@ -348,6 +348,77 @@ class OgcApiTest {
 		assertThat(get("/ogcapi/collections/frontlines/items?properties=side").status()).isEqualTo(400);
 	}
 
+	@Test
+	void aCql2FilterSelectsWhatTheSameFiltersOfTheMapSelect() {
+		String items = "/ogcapi/collections/events/items?filter=";
+		JsonNode text = get(items + enc("event_type = 'Battles' AND T_INTERSECTS(datetime, INTERVAL('2024-12-01', "
+				+ "'2024-12-05')) AND S_INTERSECTS(geometry, BBOX(36.5, 35.0, 37.5, 36.5))")).body();
+		JsonNode json = get(items + enc("""
+				{"op": "and", "args": [{"op": "=", "args": [{"property": "event_type"}, "Battles"]},
+				  {"op": "t_intersects", "args": [{"property": "datetime"}, {"interval": ["2024-12-01", "2024-12-05"]}]},
+				  {"op": "s_intersects", "args": [{"property": "geometry"}, {"bbox": [36.5, 35.0, 37.5, 36.5]}]}]}""")
+				+ "&filter-lang=cql2-json").body();
+		JsonNode api = get("/api/events?type=Battles&from=2024-12-01&to=2024-12-05&bbox=36.5,35.0,37.5,36.5").body();
+
+		assertThat(ids(text)).isNotEmpty().containsExactlyInAnyOrderElementsOf(ids(api));
+		assertThat(ids(json)).containsExactlyInAnyOrderElementsOf(ids(api));
+		assertThat(text.get("numberMatched").asInt()).isEqualTo(api.get("features").size());
+		assertThat(get("/ogcapi/conformance").body().get("conformsTo").toString())
+			.contains("ogcapi-features-3/1.0/conf/filter", "cql2/1.0/conf/cql2-text", "cql2/1.0/conf/cql2-json",
+					"cql2/1.0/conf/advanced-comparison-operators", "cql2/1.0/conf/basic-spatial-functions")
+			.doesNotContain("cql2/1.0/conf/temporal-functions");
+
+		var queryables = HttpJson.send("GET", url("/ogcapi/collections/events/queryables"));
+		assertThat(queryables.header("Content-Type")).startsWith("application/schema+json");
+		assertThat(queryables.json().get("properties").get("event_type").get("type").asString()).isEqualTo("string");
+		assertThat(queryables.json().get("properties").has("geometry")).isTrue();
+		assertThat(get("/ogcapi/collections/frontlines/queryables").status()).isEqualTo(404);
+	}
+
+	@Test
+	void hostileFiltersAreRefusedWithA400AndNothingRuns() {
+		String items = "/ogcapi/collections/events/items?filter=";
+		assertThat(get(items + enc("title = 'x'' OR ''1''=''1'")).body().get("numberMatched").asInt())
+			.as("SQL in a string is a string").isZero();
+		var refused = new String[][] {
+			{ "title = 'x'; DROP TABLE events", "';'" },
+			{ "pg_sleep(10) = 1", "syntax error" },
+			{ "summary = 'a' OR actors_json LIKE '%x%'", "'actors_json', which is not a queryable" },
+			{ "\"1=1) OR (1\" = 'x'", "not a queryable" },
+			{ "FOO(geometry, POINT(1 2))", "syntax error" },
+			{ "(".repeat(40) + "TRUE" + ")".repeat(40), "nested more than 30" },
+			{ "title = '" + "x".repeat(5_000) + "'", "at most 4000 are read" },
+			{ "fatalities > 1e999", "too large" },
+			{ "event_type = 3", "compares a string property with the number" },
+			{ "date_start > '2024-12-01'", "write DATE('2024-12-01')" },
+			{ "S_INTERSECTS(geometry, POINT(400 95))", "outside CRS84" },
+			{ "T_BEFORE(title, DATE('2024-12-01'))", "not a date or the event's days" },
+		};
+		for (String[] r : refused) {
+			Response answer = get(items + enc(r[0]));
+			assertThat(answer.status()).as(r[0].length() > 80 ? r[0].substring(0, 80) : r[0]).isEqualTo(400);
+			assertThat(answer.body().get("parameter").asString()).isEqualTo("filter");
+			assertThat(answer.body().get("detail").asString()).contains(r[1]);
+		}
+		assertThat(get(items + enc("{\"op\": \"eval\", \"args\": []}") + "&filter-lang=cql2-json").status()).isEqualTo(400);
+		assertThat(get(items + enc("TRUE") + "&filter-lang=sql").status()).isEqualTo(400);
+		assertThat(get(items + enc("TRUE") + "&filter-crs=" + EPSG + "3857").status()).isEqualTo(400);
+		assertThat(get("/ogcapi/collections/frontlines/items?filter=TRUE").status()).isEqualTo(400);
+		assertThat(get("/api/events").body().get("features").size()).as("the events are all still there").isPositive();
+	}
+
+	@Test
+	void gdalWhereGivesTheSameEventsAsTheFilter() {
+		Gdal.require();
+		JsonNode read = Gdal.toGeoJson("OAPIF:" + url("/ogcapi"), "events", "-where", "event_type = 'Battles'");
+		assertThat(propertyIds(read)).containsExactlyInAnyOrderElementsOf(
+				ids(get("/ogcapi/collections/events/items?filter=" + enc("event_type = 'Battles'")).body()));
+	}
+
+	private static String enc(String s) {
+		return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	private static List<String> propertyIds(JsonNode collection) {
 		var ids = new ArrayList<String>();
 		collection.get("features").forEach(f -> ids.add(f.get("properties").get("id").asString()));

@@ -95,7 +95,7 @@ abstract class ParameterFuzzContract {
 			new Endpoint("/ogcapi/collections/events/items", Map.of("bbox", ParameterFuzzContract::bbox, "datetime",
 					ParameterFuzzContract::datetime, "limit", ParameterFuzzContract::number, "offset", ParameterFuzzContract::number, "f",
 					r -> pick(r, "json", "html", "geojson", "xml"), "crs", ParameterFuzzContract::crs, "bbox-crs",
-					ParameterFuzzContract::crs), true),
+					ParameterFuzzContract::crs, "filter", ParameterFuzzContract::filter), true),
 			new Endpoint("/ogcapi/collections/frontlines/items", Map.of("datetime", ParameterFuzzContract::datetime, "limit",
 					ParameterFuzzContract::number, "f", r -> pick(r, "json", "html")), false),
 			new Endpoint("/ogcapi/collections/events", Map.of("f", r -> pick(r, "json", "html")), false),
@@ -293,6 +293,12 @@ abstract class ParameterFuzzContract {
 
 	private static String date(SplittableRandom r) {
 		return java.time.LocalDate.of(2024, 11, 20).plusDays(r.nextInt(-400, 400)).toString();
+	}
+
+	private static String filter(SplittableRandom r) {
+		return pick(r, "event_type = 'Battles'", "T_INTERSECTS(datetime, INTERVAL('2024-12-01', '..'))",
+				"S_INTERSECTS(geometry, BBOX(36, 35, 37, 36))", "title LIKE '%", "x = ", "((((", "fatalities > -1e308",
+				"date_start = DATE('2024-02-30')", "NOT NOT TRUE", "'", "\u0000", "geometry = 1");
 	}
 
 	private static String crs(SplittableRandom r) {
