@@ -51,7 +51,13 @@ final class OgcApi {
 			"http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
 			"http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
 			"http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
-			"http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus");
+			"http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+			// OGC API - Tiles: see OgcTilesController
+			"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+			"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+			"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+			"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+			"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt");
 
 	private OgcApi() {
 	}

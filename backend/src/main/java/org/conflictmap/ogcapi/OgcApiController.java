@@ -264,11 +264,13 @@ class OgcApiController {
 				link(self + "/items", "items", OgcApi.GEOJSON, "The events"),
 				link(self + "/items?f=html", "items", OgcApi.HTML, "The events as HTML"),
 				link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", OgcApi.SCHEMA,
-						"What a filter may name")));
+						"What a filter may name"),
+				link(self + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", OgcApi.JSON,
+						"The events as vector tiles")));
 		return c;
 	}
 
-	private static void requireCollection(String id) {
+	static void requireCollection(String id) {
 		if (!OgcApi.COLLECTIONS.contains(id)) {
 			throw new NotFoundException("no collection '" + id + "'; this service has: " + String.join(", ", OgcApi.COLLECTIONS));
 		}
@@ -385,7 +387,7 @@ class OgcApiController {
 		}
 	}
 
-	private static void sendJson(HttpServletResponse response, String type, Object body) throws IOException {
+	static void sendJson(HttpServletResponse response, String type, Object body) throws IOException {
 		response.setContentType(type);
 		response.setCharacterEncoding("UTF-8");
 		response.getOutputStream().write(EventJson.MAPPER.writeValueAsBytes(body));

@@ -50,6 +50,8 @@ final class OgcCrs {
 
 	static final OgcCrs STORAGE = BY_URI.get(OgcApi.CRS84);
 
+	static final OgcCrs WEB_MERCATOR = BY_URI.get(EPSG + "3857");
+
 	final String uri;
 
 	private final CoordinateOperation fromStorage;
@@ -151,7 +153,8 @@ final class OgcCrs {
 		return new Envelope(e.getMinimum(0), e.getMaximum(0), e.getMinimum(1), e.getMaximum(1));
 	}
 
-	private MathTransform transform() {
+	/** From CRS84 to this CRS. */
+	MathTransform transform() {
 		return fromStorage.getMathTransform();
 	}
 

@@ -98,7 +98,9 @@ class OgcTerritory {
 		}
 		String self = OgcApiController.url("/collections/" + id);
 		c.put("links", List.of(OgcApiController.link(self, "self", OgcApi.JSON, "This collection"),
-				OgcApiController.link(self + "/items", "items", OgcApi.GEOJSON, itemsTitle)));
+				OgcApiController.link(self + "/items", "items", OgcApi.GEOJSON, itemsTitle),
+				OgcApiController.link(self + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", OgcApi.JSON,
+						"As vector tiles")));
 		return c;
 	}
 

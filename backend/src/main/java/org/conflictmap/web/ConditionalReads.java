@@ -39,7 +39,8 @@ class ConditionalReads extends OncePerRequestFilter {
 
 	/** Exactly these paths: single events carry their own version as the tag, frontlines their own. */
 	private static final Pattern CACHED = Pattern.compile(
-			"/api/events|/api/events/clusters|/api/stats|/api/changes|/api/export/[^/]+|/ogcapi/collections/[^/]+/items(/[^/]+)?");
+			"/api/events|/api/events/clusters|/api/stats|/api/changes|/api/export/[^/]+|/ogcapi/collections/[^/]+/items(/[^/]+)?"
+					+ "|/ogcapi/collections/[^/]+/tiles/WebMercatorQuad/[0-9]+/[0-9]+/[0-9]+");
 
 	/** How long a shared cache may serve an anonymous answer without asking. */
 	/**

@@ -415,6 +415,63 @@ class OgcApiTest {
 				ids(get("/ogcapi/collections/events/items?filter=" + enc("event_type = 'Battles'")).body()));
 	}
 
+	@Test
+	void theEventsComeAsVectorTilesThatGdalReadsWhereTheyAre() throws Exception {
+		Gdal.require();
+		JsonNode sets = get("/ogcapi/collections/events/tiles").body().get("tilesets");
+		assertThat(sets.get(0).get("tileMatrixSetURI").asString())
+			.isEqualTo("http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad");
+		JsonNode item = sets.get(0).get("links").valueStream().filter(l -> "item".equals(l.get("rel").asString()))
+			.findFirst().orElseThrow();
+		assertThat(item.get("href").asString()).endsWith("/ogcapi/collections/events/tiles/WebMercatorQuad/{tileMatrix}/"
+				+ "{tileRow}/{tileCol}");
+		assertThat(item.get("type").asString()).isEqualTo("application/vnd.mapbox-vector-tile");
+		assertThat(get("/ogcapi/collections/events/tiles/WebMercatorQuad").body().get("layers").get(0).get("id").asString())
+			.isEqualTo("events");
+		assertThat(get("/ogcapi/conformance").body().get("conformsTo").toString()).contains("ogcapi-tiles-1/1.0/conf/mvt");
+
+		// tile 8/100/154 holds Aleppo: lon 36.5625-37.96875, lat 35.46067-36.59789
+		String tile = "/ogcapi/collections/events/tiles/WebMercatorQuad/8/100/154";
+		JsonNode all = mvt(tile, 8, 100, 154);
+		List<String> inTile = ids(get("/api/events?bbox=36.5625,35.46067,37.96875,36.59789").body());
+		assertThat(propertyIds(all)).isNotEmpty().containsExactlyInAnyOrderElementsOf(inTile);
+		JsonNode aleppo = all.get("features").valueStream()
+			.filter(f -> "2024-12-aleppo-captured-by-rebels".equals(f.get("properties").get("id").asString())).findFirst()
+			.orElseThrow();
+		// GDAL gives the points in EPSG:3857: within a tile unit (156 km / 4096, about 38 m) of the event
+		assertThat(aleppo.get("geometry").get("coordinates").get(0).asDouble()).isCloseTo(6_378_137 * Math.toRadians(37.16117),
+				org.assertj.core.api.Assertions.within(40.0));
+		JsonNode battles = mvt(tile + "?filter=" + enc("event_type = 'Battles'"), 8, 100, 154);
+		assertThat(propertyIds(battles)).containsExactlyInAnyOrderElementsOf(ids(get("/api/events?type=Battles&bbox="
+				+ "36.5625,35.46067,37.96875,36.59789").body()));
+		JsonNode territory = mvt("/ogcapi/collections/frontlines/tiles/WebMercatorQuad/6/25/38?datetime=2024-12-05", 6, 25, 38);
+		assertThat(territory.get("features").findValuesAsString("kind")).contains("control", "frontline");
+
+		var first = HttpJson.send("GET", url(tile));
+		assertThat(HttpJson.send("GET", url(tile), "If-None-Match", first.header("ETag")).status()).isEqualTo(304);
+		assertThat(get("/ogcapi/collections/events/tiles/WebMercatorQuad/8/256/154").status()).isEqualTo(404);
+		assertThat(get("/ogcapi/collections/events/tiles/WebMercatorQuad/23/0/0").status()).isEqualTo(404);
+		assertThat(get("/ogcapi/collections/events/tiles/WorldCRS84Quad/0/0/0").status()).isEqualTo(404);
+		assertThat(get("/ogcapi/collections/events/tiles/WebMercatorQuad/8/x/154").status()).isEqualTo(400);
+		assertThat(get(tile + "?limit=5").status()).isEqualTo(400);
+	}
+
+	/** A tile read by GDAL's MVT driver, placed by its matrix, row and column, as GeoJSON in EPSG:3857. */
+	private JsonNode mvt(String path, int z, int row, int col) throws Exception {
+		var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.mapbox-vector-tile");
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("tile", ".mvt");
+		java.nio.file.Files.write(file, response.body());
+		try {
+			return Gdal.toGeoJson(file.toString(), "-oo", "X=" + col, "-oo", "Y=" + row, "-oo", "Z=" + z);
+		}
+		finally {
+			java.nio.file.Files.delete(file);
+		}
+	}
+
 	private static String enc(String s) {
 		return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
 	}
