@@ -17,7 +17,8 @@ final class OpenApiDocument {
 		var doc = new LinkedHashMap<String, Object>();
 		doc.put("openapi", "3.0.3");
 		doc.put("info", Map.of("title", "conflict-map OGC API - Features", "version", "1.0.0", "description",
-				"Curated conflict events as OGC API - Features Part 1: Core, GeoJSON, HTML."));
+				"Curated conflict events as OGC API - Features (Part 1: Core, GeoJSON, HTML; Part 2: CRS; Part 3: "
+						+ "CQL2 filters) and OGC API - Tiles (Mapbox Vector Tiles)."));
 		doc.put("servers", List.of(Map.of("url", serverUrl)));
 		var paths = new LinkedHashMap<String, Object>();
 		paths.put("/", get("getLandingPage", "Landing page", List.of(ref("f")), json("The landing page")));
@@ -36,6 +37,18 @@ final class OpenApiDocument {
 				geojson("A page of features (GeoJSON FeatureCollection)")));
 		paths.put("/collections/{collectionId}/items/{featureId}", get("getFeature", "One feature",
 				List.of(ref("collectionId"), ref("featureId"), ref("crs"), ref("f")), geojson("The feature (GeoJSON Feature)")));
+		// OGC API - Tiles on each collection (OgcTilesController)
+		paths.put("/collections/{collectionId}/tiles", get("getTilesets", "The collection's tilesets",
+				List.of(ref("collectionId")), Map.of("200", Map.of("description", "The tilesets (WebMercatorQuad)",
+						"content", Map.of(OgcApi.JSON, Map.of("schema", Map.of("type", "object")))))));
+		paths.put("/collections/{collectionId}/tiles/{tileMatrixSetId}", get("getTileset", "A tileset's metadata",
+				List.of(ref("collectionId"), ref("tileMatrixSetId")), Map.of("200", Map.of("description", "The tileset",
+						"content", Map.of(OgcApi.JSON, Map.of("schema", Map.of("type", "object")))))));
+		paths.put("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", get("getTile",
+				"A Mapbox Vector Tile", List.of(ref("collectionId"), ref("tileMatrixSetId"), ref("tileMatrix"),
+						ref("tileRow"), ref("tileCol"), ref("datetime"), ref("filter"), ref("filter-lang")),
+				Map.of("200", Map.of("description", "The tile", "content", Map.of(OgcTiles.MVT, Map.of("schema",
+						Map.of("type", "string", "format", "binary")))))));
 		doc.put("paths", paths);
 		var parameters = new LinkedHashMap<String, Object>();
 		parameters.put("f", param("f", "query", false, "Encoding: json or html",
@@ -43,6 +56,14 @@ final class OpenApiDocument {
 		parameters.put("collectionId", param("collectionId", "path", true, "The collection", Map.of("type", "string",
 				"enum", OgcApi.COLLECTIONS)));
 		parameters.put("featureId", param("featureId", "path", true, "The event id", Map.of("type", "string")));
+		parameters.put("tileMatrixSetId", param("tileMatrixSetId", "path", true, "The tile matrix set", Map.of("type",
+				"string", "enum", List.of(OgcTiles.WEB_MERCATOR_QUAD))));
+		parameters.put("tileMatrix", param("tileMatrix", "path", true, "The zoom level", Map.of("type", "integer",
+				"minimum", 0, "maximum", OgcTiles.MAX_ZOOM)));
+		parameters.put("tileRow", param("tileRow", "path", true, "The row, from the north", Map.of("type", "integer",
+				"minimum", 0)));
+		parameters.put("tileCol", param("tileCol", "path", true, "The column, from the west", Map.of("type", "integer",
+				"minimum", 0)));
 		// as OGC API - Features Part 1 defines them (its parameters/bbox.yaml, datetime.yaml, limit.yaml)
 		parameters.put("bbox", form(param("bbox", "query", false,
 				"minLon,minLat,maxLon,maxLat in CRS84, or 6 numbers with heights (ignored: events have none)",

@@ -89,7 +89,8 @@ class AssessmentApiTest {
 
 	@Test
 	void theChangesFeedListsAssessmentWritesBesideEventWritesInPagesThatLoseNothing() {
-		java.time.Instant start = java.time.Instant.now().minusSeconds(1);
+		// to the millisecond, as writes are stored: the seeds, written at start, come before it
+		java.time.Instant start = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		// far from the places the other tests look at; archived at the end
 		String a = call("POST", PATH, feature(square(41.0, 36.0, 0.05), "published", ""), ADMIN).header("Location");
 		Exchange event = call("POST", "/api/events", """

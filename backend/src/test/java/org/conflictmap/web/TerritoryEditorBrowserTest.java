@@ -49,6 +49,9 @@ class TerritoryEditorBrowserTest {
 		page.fill("input[name=password]", PASSWORD);
 		page.click("#login-button");
 		page.waitForURL("**/editor**");
+		// the editor's script wires the buttons once loaded: a click before that would go nowhere
+		page.waitForSelector("body[data-editor-ready='true']",
+				new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
 
 		page.click("#mode-territory");
 		page.waitForSelector("body[data-territory-shown='2024-11-30/opposition']",
