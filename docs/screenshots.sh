@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q install -DskipTests
-./mvnw -B -q -pl backend test -Dtest='MapBrowserTest,EditorBrowserTest,MapClustersBrowserTest,TerritoryEditorBrowserTest' -Dscreenshots.dir=docs
+./mvnw -B -q -pl backend test -Dtest='MapBrowserTest,EditorBrowserTest,MapClustersBrowserTest,TerritoryEditorBrowserTest,QgisClientTest' -Dscreenshots.dir=docs
 ls -l docs/*.png
