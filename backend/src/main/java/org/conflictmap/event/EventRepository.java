@@ -57,6 +57,17 @@ public class EventRepository {
 	}
 
 	/**
+	 * How many published events match, up to {@code cap}: the answer is {@code cap} for any number from it
+	 * up, found without reading the rest (a vector tile's choice between its events and their clusters).
+	 */
+	public long countUpTo(EventQuery query, long cap) {
+		var where = where(query, PUBLISHED);
+		var params = new HashMap<String, Object>(where.params());
+		params.put("cap", cap);
+		return jdbc.sql(EventSql.countUpTo(where.sql())).params(params).query(Long.class).single();
+	}
+
+	/**
 	 * Hands every published event that matches to {@code sink}, oldest first, one page. Read-only
 	 * transaction and the configured fetch size let PostgreSQL stream through a cursor instead of
 	 * loading the whole answer.

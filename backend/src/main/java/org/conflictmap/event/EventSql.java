@@ -242,4 +242,9 @@ final class EventSql {
 		return "SELECT count(*) FROM events WHERE " + where;
 	}
 
+	/** How many match, counting no further than {@code :cap}: stops reading once past it. */
+	static String countUpTo(String where) {
+		return "SELECT count(*) FROM (SELECT 1 FROM events WHERE " + where + " LIMIT :cap) capped";
+	}
+
 }

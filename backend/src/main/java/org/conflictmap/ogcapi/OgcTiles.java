@@ -83,7 +83,7 @@ class OgcTiles {
 		EventQuery inTile = new EventQuery(query.from(), query.to(), lonLat, EventQuery.MAX_LIMIT, 0, query.types(),
 				query.actors(), query.claimStatuses(), query.text(), query.filter());
 		var points = new ArrayList<Geometry>();
-		if (events.count(inTile) <= RAW_IN_TILE) {
+		if (events.countUpTo(inTile, RAW_IN_TILE + 1) <= RAW_IN_TILE) {
 			events.forEach(inTile, e -> points.add(point(tile, e.geom().getX(), e.geom().getY(), properties(e))));
 		}
 		else {

@@ -428,6 +428,8 @@ abstract class EventRepositoryContract {
 			assertThat(cqlIds(org.conflictmap.ogcapi.cql.Cql2Json.parse(c[0]))).as(c[0])
 				.containsExactlyInAnyOrder(c[1].split(" "));
 		}
+		assertThat(repository.countUpTo(EventQuery.all(), 3)).as("counting stops at the cap").isEqualTo(3);
+		assertThat(repository.countUpTo(EventQuery.all(), 10)).isEqualTo(4);
 	}
 
 	private List<String> cqlIds(org.conflictmap.ogcapi.cql.Expr filter) {
