@@ -46,12 +46,17 @@ export class LatestLoad {
 
   /** @param {Followed} model @param {(signal: AbortSignal) => Promise<unknown>} load */
   run(model, load) {
-    this._controller?.abort();
+    this.cancel();
     const controller = new AbortController();
     this._controller = controller;
     const loading = load(controller.signal).catch((error) => {
       if (!controller.signal.aborted && error.name !== 'AbortError') this._onError(error);
     });
     return model.waitFor(loading);
+  }
+
+  /** Aborts the load under way, if any (a follower leaving the map, or with nothing to load). */
+  cancel() {
+    this._controller?.abort();
   }
 }

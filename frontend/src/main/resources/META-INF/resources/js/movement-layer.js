@@ -4,6 +4,7 @@
 // itself and tells the model what it waits for; it fires 'load' with the km² per side.
 import { fetchMovement } from './api.js';
 import { maxDay } from './dates.js';
+import { LatestLoad } from './followed.js';
 import { count, day } from './format.js';
 
 export class MovementLayer extends L.Layer {
@@ -17,7 +18,7 @@ export class MovementLayer extends L.Layer {
     this._model = model;
     this._firstDay = firstDay;
     this._group = L.layerGroup();
-    this._controller = null;
+    this._loads = new LatestLoad((error) => this.fire('error', { error }));
     this._onChange = () => this._load();
   }
 
@@ -29,28 +30,25 @@ export class MovementLayer extends L.Layer {
 
   onRemove() {
     this._model.removeEventListener('change', this._onChange);
-    this._controller?.abort();
+    this._loads.cancel();
     this._group.remove();
   }
 
   _load() {
-    this._controller?.abort();
-    const controller = new AbortController();
-    this._controller = controller;
     const { from, to } = this._model.range;
     const start = maxDay(from, this._firstDay ?? from);
     if (start >= to) {
+      this._loads.cancel();
       this._group.clearLayers();
       this.fire('load', { movement: null });
       return;
     }
-    this._model.waitFor(fetchMovement(start, to, controller.signal).then((movement) => {
-      if (controller.signal.aborted) return;
+    this._loads.run(this._model, async (signal) => {
+      const movement = await fetchMovement(start, to, signal);
+      if (signal.aborted) return;
       this._draw(movement);
       this.fire('load', { movement });
-    }, (error) => {
-      if (!controller.signal.aborted && error.name !== 'AbortError') this.fire('error', { error });
-    }));
+    });
   }
 
   _draw(movement) {

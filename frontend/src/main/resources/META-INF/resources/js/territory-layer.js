@@ -3,6 +3,7 @@
 // layer follows the time model itself: each change of window loads the window's last day, tells the
 // model it waits for it, and fires 'load' with it (the window's movement is movement-layer.js's).
 import { fetchFrontlines } from './api.js';
+import { LatestLoad } from './followed.js';
 import { count, day } from './format.js';
 import { SharedRequests } from './shared-requests.js';
 
@@ -21,7 +22,7 @@ export class TerritoryLayer extends L.Layer {
     this._renderer = L.svg({ pane: 'territory' });
     this._days = new SharedRequests((date) => fetchFrontlines(date));
     this._layer = null;
-    this._controller = null;
+    this._loads = new LatestLoad((error) => this.fire('error', { error }));
     this._onChange = () => this._load();
   }
 
@@ -35,22 +36,17 @@ export class TerritoryLayer extends L.Layer {
 
   onRemove() {
     this._model.removeEventListener('change', this._onChange);
-    this._controller?.abort();
+    this._loads.cancel();
     this._layer?.remove();
     this._renderer.remove();
   }
 
   /** Draws the window's last day; fires 'load' ({end}) or 'error' ({error}) unless a newer window came. */
   _load() {
-    this._controller?.abort();
-    const controller = new AbortController();
-    this._controller = controller;
-    const loading = this.show(this._model.range.to, controller.signal).then((end) => {
-      if (!controller.signal.aborted) this.fire('load', { end });
-    }, (error) => {
-      if (!controller.signal.aborted && error.name !== 'AbortError') this.fire('error', { error });
+    this._loads.run(this._model, async (signal) => {
+      const end = await this.show(this._model.range.to, signal);
+      if (!signal.aborted) this.fire('load', { end });
     });
-    this._model.waitFor(loading);
   }
 
   /**
