@@ -37,7 +37,7 @@ echo "bench: publishing $assessments assessments" >&2
 java -cp "$bench_jar" org.conflictmap.bench.TerritoryBench assess "$service" admin "$CONFLICTMAP_ADMIN_PASSWORD" \
   "$assessments" 2023-01-01 2024-12-31 | tee "$work/assess.txt"
 echo "bench: $days days, first time and again" >&2
-java -cp "$bench_jar" org.conflictmap.bench.TerritoryBench days "$service" 2023-01-01 2024-12-31 "$days" | tee "$work/days.txt"
+java -cp "$bench_jar" org.conflictmap.bench.TerritoryBench days "$service" 2023-01-01 2024-12-31 "$assessments" "$days" | tee "$work/days.txt"
 echo "bench: one more assessment, then the first question after it, 9 times" >&2
 java -cp "$bench_jar" org.conflictmap.bench.TerritoryBench rewrite "$service" admin "$CONFLICTMAP_ADMIN_PASSWORD" 9 \
   | tee -a "$work/days.txt"

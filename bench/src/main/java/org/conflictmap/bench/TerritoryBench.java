@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  *
  * <p>{@code assess SERVICE USER PASSWORD COUNT FIRST LAST}: publishes COUNT assessments through the API,
  * sides taken in turn, valid from days spread evenly over FIRST..LAST, each an octagon of 15 to 40 km
- * across somewhere in Syria (seed 7). {@code days SERVICE FIRST LAST COUNT}: asks for the territory of
+ * across somewhere in Syria (seed 7). {@code days SERVICE FIRST LAST ASSESSMENTS COUNT}: asks for the territory of
  * the day after LAST (the first question after the writes, which reads the assessments and events in),
  * then COUNT of the valid-from days, each the first question about its day, then the same days again. {@code dates SERVICE COUNT}: asks for COUNT distinct days, one after another, from
  * 1990-01-01 on.
@@ -39,7 +39,8 @@ public final class TerritoryBench {
 		switch (args[0]) {
 			case "assess" -> assess(args[1], args[2], args[3], Integer.parseInt(args[4]), LocalDate.parse(args[5]),
 					LocalDate.parse(args[6]));
-			case "days" -> days(args[1], LocalDate.parse(args[2]), LocalDate.parse(args[3]), Integer.parseInt(args[4]));
+			case "days" -> days(args[1], LocalDate.parse(args[2]), LocalDate.parse(args[3]), Integer.parseInt(args[4]),
+					Integer.parseInt(args[5]));
 			case "rewrite" -> rewrite(args[1], args[2], args[3], Integer.parseInt(args[4]));
 			case "dates" -> dates(args[1], Integer.parseInt(args[2]));
 			default -> throw new IllegalArgumentException("assess, days or dates, not " + args[0]);
@@ -109,10 +110,10 @@ public final class TerritoryBench {
 		}
 	}
 
-	static void days(String service, LocalDate first, LocalDate last, int count) throws Exception {
+	/** @param assessments how many {@code assess} published over first..last: their valid-from days are asked */
+	static void days(String service, LocalDate first, LocalDate last, int assessments, int count) throws Exception {
 		var random = new SplittableRandom(11);
 		var days = new ArrayList<LocalDate>();
-		int assessments = 1_000;
 		while (days.size() < count) {
 			LocalDate d = day(first, last, random.nextInt(assessments), assessments);
 			if (!days.contains(d)) {

@@ -20,35 +20,37 @@ public final class Queryables {
 	public record Queryable(String column, Type type, String title) {
 	}
 
-	public static final Map<String, Queryable> EVENTS = new LinkedHashMap<>();
+	public static final Map<String, Queryable> EVENTS;
 
 	static {
-		string("id", "The event's id");
-		string("title", "Title");
-		string("summary", "Summary");
-		string("event_type", "ACLED event type");
-		string("sub_event_type", "ACLED sub-event type");
-		string("place_text", "The place as the report names it");
-		string("place_id", "The gazetteer's place id");
-		string("geocode_method", "How the place was found");
-		string("country", "ISO 3166-1 alpha-2 country code");
-		string("admin1", "First-level administrative area");
-		string("claim_status", "reported, contested, denied or confirmed");
-		EVENTS.put("time_precision", new Queryable("time_precision", Type.NUMBER, "1 day, 2 week, 3 month"));
-		EVENTS.put("geo_precision", new Queryable("geo_precision", Type.NUMBER, "1 place, 2 near it, 3 region"));
-		EVENTS.put("geocode_score", new Queryable("geocode_score", Type.NUMBER, "The geocoder's confidence, 0 to 1"));
-		EVENTS.put("fatalities", new Queryable("fatalities", Type.NUMBER, "Fatalities reported (null: no figure)"));
-		EVENTS.put("date_start", new Queryable("date_start", Type.DATE, "First day"));
-		EVENTS.put("date_end", new Queryable("date_end", Type.DATE, "Last day"));
-		EVENTS.put("datetime", new Queryable("date_start", Type.INTERVAL, "The event's days, date_start to date_end"));
-		EVENTS.put("geometry", new Queryable("geom", Type.GEOMETRY, "The event's place, a point in CRS84"));
+		var events = new LinkedHashMap<String, Queryable>();
+		string(events, "id", "The event's id");
+		string(events, "title", "Title");
+		string(events, "summary", "Summary");
+		string(events, "event_type", "ACLED event type");
+		string(events, "sub_event_type", "ACLED sub-event type");
+		string(events, "place_text", "The place as the report names it");
+		string(events, "place_id", "The gazetteer's place id");
+		string(events, "geocode_method", "How the place was found");
+		string(events, "country", "ISO 3166-1 alpha-2 country code");
+		string(events, "admin1", "First-level administrative area");
+		string(events, "claim_status", "reported, contested, denied or confirmed");
+		events.put("time_precision", new Queryable("time_precision", Type.NUMBER, "1 day, 2 week, 3 month"));
+		events.put("geo_precision", new Queryable("geo_precision", Type.NUMBER, "1 place, 2 near it, 3 region"));
+		events.put("geocode_score", new Queryable("geocode_score", Type.NUMBER, "The geocoder's confidence, 0 to 1"));
+		events.put("fatalities", new Queryable("fatalities", Type.NUMBER, "Fatalities reported (null: no figure)"));
+		events.put("date_start", new Queryable("date_start", Type.DATE, "First day"));
+		events.put("date_end", new Queryable("date_end", Type.DATE, "Last day"));
+		events.put("datetime", new Queryable("date_start", Type.INTERVAL, "The event's days, date_start to date_end"));
+		events.put("geometry", new Queryable("geom", Type.GEOMETRY, "The event's place, a point in CRS84"));
+		EVENTS = java.util.Collections.unmodifiableMap(events);
 	}
 
 	private Queryables() {
 	}
 
-	private static void string(String name, String title) {
-		EVENTS.put(name, new Queryable(name, Type.STRING, title));
+	private static void string(Map<String, Queryable> events, String name, String title) {
+		events.put(name, new Queryable(name, Type.STRING, title));
 	}
 
 	/** The queryables as OGC API - Features Part 3 gives them: a JSON Schema of the filterable properties. */
