@@ -3,6 +3,7 @@ package org.conflictmap.geocode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.conflictmap.gazetteer.GeocodeResult;
 import org.conflictmap.gazetteer.Place;
 
 /** A gazetteer record the geocoder considered, as the API lists it (geocoding, and a write it declined). */
@@ -20,6 +21,22 @@ public final class CandidateJson {
 		m.put("country", p.countryCode());
 		m.put("feature_code", p.featureCode());
 		m.put("rank_score", rankScore);
+		return m;
+	}
+
+	/** A geocoder's winner as {@code GET /api/geocode} answers it in {@code result}. */
+	public static Map<String, Object> resolution(GeocodeResult.Resolution r) {
+		var m = new LinkedHashMap<String, Object>();
+		Place p = r.place();
+		m.put("id", p.id());
+		m.put("name", p.name());
+		m.put("lat", r.lat());
+		m.put("lon", r.lon());
+		m.put("country", p.countryCode());
+		m.put("feature_code", p.featureCode());
+		m.put("geo_precision", r.geoPrecision());
+		m.put("method", r.method());
+		m.put("score", r.score());
 		return m;
 	}
 

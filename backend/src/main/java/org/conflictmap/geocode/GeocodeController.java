@@ -11,7 +11,6 @@ import org.conflictmap.errors.Parameters;
 import org.conflictmap.gazetteer.GeocodeContext;
 import org.conflictmap.gazetteer.GeocodeResult;
 import org.conflictmap.gazetteer.Geocoder;
-import org.conflictmap.gazetteer.Place;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -53,7 +52,7 @@ class GeocodeController {
 		GeocodeResult result = geocoder.geocode(q, new GeocodeContext(country.toUpperCase(Locale.ROOT)));
 		var body = new LinkedHashMap<String, Object>();
 		body.put("query", q);
-		body.put("result", result.isResolved() ? resolution(result.resolution()) : null);
+		body.put("result", result.isResolved() ? CandidateJson.resolution(result.resolution()) : null);
 		body.put("explanation", result.explanation());
 		String winner = result.isResolved() && result.resolution().place() != null ? result.resolution().place().id() : null;
 		body.put("alternatives", result.candidates()
@@ -63,21 +62,6 @@ class GeocodeController {
 			.map(c -> CandidateJson.of(c.place(), c.score()))
 			.toList());
 		return body;
-	}
-
-	private static Map<String, Object> resolution(GeocodeResult.Resolution r) {
-		var m = new LinkedHashMap<String, Object>();
-		Place p = r.place();
-		m.put("id", p.id());
-		m.put("name", p.name());
-		m.put("lat", r.lat());
-		m.put("lon", r.lon());
-		m.put("country", p.countryCode());
-		m.put("feature_code", p.featureCode());
-		m.put("geo_precision", r.geoPrecision());
-		m.put("method", r.method());
-		m.put("score", r.score());
-		return m;
 	}
 
 }

@@ -61,7 +61,7 @@ final class SeedParser {
 
 	private static final Set<String> CONTROL_FIELDS = Set.of("side", "change");
 
-	private static final Set<String> SIDE_FIELDS = Set.of("id", "label", "colour");
+	private static final Set<String> SIDE_FIELDS = Set.of("id", "label", "colour", "aliases");
 
 	/** Generous for curated files, small enough that a hostile one cannot exhaust memory. */
 	private static final int MAX_FILE_CHARS = 10 * 1024 * 1024;
@@ -99,7 +99,8 @@ final class SeedParser {
 			if (id != null && seen.putIfAbsent(id, m.line()) != null) {
 				m.problem("id", "side '" + id + "' is declared twice (first at line " + seen.get(id) + ")");
 			}
-			sides.add(new Side(id, label, colour));
+			List<String> aliases = m.stringList("aliases");
+			sides.add(new Side(id, label, colour, aliases == null ? List.of() : aliases));
 		}
 		return sides;
 	}

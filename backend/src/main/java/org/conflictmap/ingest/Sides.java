@@ -38,6 +38,11 @@ public class Sides {
 		return sides;
 	}
 
+	/** The declared sides; none when the file is missing. */
+	public List<Side> listed() {
+		return declared() ? all() : List.of();
+	}
+
 	/** The declared ids; none when the file is missing. */
 	public Set<String> ids() {
 		return declared() ? all().stream().map(Side::id).collect(Collectors.toSet()) : Set.of();

@@ -47,6 +47,9 @@ public final class Gazetteer {
 
 	private final Map<String, String> admin1Names;
 
+	/** The most words any name has, after folding: how far a reader of running text needs to look ahead. */
+	private int longestName;
+
 	private final Map<String, Supplement.Extra> extras;
 
 	private Gazetteer(Collection<Place> places, Map<String, String> admin1Names, Map<String, Supplement.Extra> extras) {
@@ -56,7 +59,9 @@ public final class Gazetteer {
 			}
 			Set<String> keys = new LinkedHashSet<>();
 			for (String name : place.allNames()) {
-				add(byFolded, Names.fold(name), place);
+				String folded = Names.fold(name);
+				add(byFolded, folded, place);
+				longestName = Math.max(longestName, folded.isEmpty() ? 0 : folded.split(" ").length);
 				String key = Names.key(name);
 				add(byKey, key, place);
 				keys.add(key);
@@ -176,6 +181,26 @@ public final class Gazetteer {
 			}
 		}
 		return List.copyOf(matches.values());
+	}
+
+	/**
+	 * Records that answer to this exact name, after folding or by variant key; never fuzzy. What a reader of
+	 * running text asks of every word run, where a near miss is more often an English word than a place.
+	 */
+	public List<Match> named(String name) {
+		var matches = new LinkedHashMap<String, Match>();
+		for (Place p : byFolded.getOrDefault(Names.fold(name), List.of())) {
+			matches.putIfAbsent(p.id(), new Match(p, Match.EXACT, 0));
+		}
+		for (Place p : byKey.getOrDefault(Names.key(name), List.of())) {
+			matches.putIfAbsent(p.id(), new Match(p, Match.VARIANT, 0));
+		}
+		return List.copyOf(matches.values());
+	}
+
+	/** The most words in any record's name (folded): 7 for "the citadel of Aleppo"-like curated names. */
+	public int longestNameWords() {
+		return longestName;
 	}
 
 	private void fuzzy(String key, int max, String country, Map<String, Match> matches) {

@@ -1,0 +1,210 @@
+package org.conflictmap.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.conflictmap.gazetteer.text.ActorMention;
+import org.conflictmap.gazetteer.text.DateMention;
+import org.conflictmap.gazetteer.text.PlaceMention;
+import org.conflictmap.gazetteer.text.Sentences;
+
+/**
+ * Proposes events from what was found in a report: one per clause whose verb says something happened
+ * somewhere (see {@link Cue}), with the place nearest the verb in its sentence ("the city" stands for the
+ * city named last), the date nearest it (the seven days before publication, week precision, when the
+ * sentence has none), the known actors before the verb as side A and after it as side B. A clause that
+ * only supposes ("if the rebels take Hama", "would open the path") proposes nothing; two verbs of one
+ * sentence with the same place, days and type make one draft.
+ */
+final class Drafts {
+
+	/** Words before a verb that make it a supposition, not a report. */
+	private static final Pattern SUPPOSED = Pattern.compile(
+			"\\b(?:if|would|could|might|may|vowed\\s+to|threaten(?:s|ed)?\\s+to|plans?\\s+to|aims?\\s+to|unless|whether)\\b[^.;]*$",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern ANAPHOR = Pattern.compile(
+			"\\bthe\\s+(?:city|town|village)(?:['’]s\\s+((?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?"
+					+ "(?:\\s*(?:,|and)\\s*(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?)*\\s+"
+					+ "(?:edges?|outskirts|sides?|suburbs|districts|neighbou?rhoods?|parts?|entrances?|approach(?:es)?)))?",
+			Pattern.CASE_INSENSITIVE);
+
+	/** A modal right after the verb or noun: "its capture would open the path". */
+	private static final Pattern SUPPOSED_AFTER = Pattern.compile("^\\s+(?:\\w+\\s+)?(?:would|could|might|may)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** How far back (characters) a verb without a subject looks for the actor a pronoun stands for. */
+	private static final int SUBJECT_REACH = 400;
+
+	/** Beyond this, in characters, a comma costs as much as this many characters of distance. */
+	private static final int CLAUSE_COST = 40;
+
+	private Drafts() {
+	}
+
+	static List<Draft> propose(String text, List<Sentences.Span> sentences, List<PlaceMention> places, List<DateMention> dates,
+			List<ActorMention> actors, LocalDate published) {
+		var drafts = new ArrayList<Draft>();
+		PlaceMention lastNamed = null;
+		for (Sentences.Span s : sentences) {
+			String sentence = text.substring(s.start(), s.end());
+			var covered = new ArrayList<int[]>();
+			for (Cue cue : Cue.ALL) {
+				Matcher m = cue.pattern().matcher(sentence);
+				while (m.find()) {
+					int at = s.start() + m.start();
+					int end = s.start() + m.end();
+					if (covered.stream().anyMatch(c -> c[0] < end && at < c[1])) {
+						continue;
+					}
+					covered.add(new int[] { at, end });
+					if (SUPPOSED.matcher(sentence.substring(0, m.start())).find() && supposedNear(sentence, m.start())
+							|| SUPPOSED_AFTER.matcher(sentence.substring(m.end())).find()) {
+						continue;
+					}
+					Draft d = draft(text, s, cue, m.group(), at, end, places, dates, actors, lastNamed, published);
+					if (d != null && drafts.stream().noneMatch(o -> same(o, d))) {
+						drafts.add(d);
+					}
+				}
+			}
+			for (PlaceMention p : places) {
+				if (p.start() >= s.start() && p.end() <= s.end() && p.role().equals(PlaceMention.EVENT) && p.resolved() && inPlace(p)) {
+					lastNamed = p;
+				}
+			}
+		}
+		drafts.sort(java.util.Comparator.comparingInt((Draft d) -> d.cue().start()));
+		return drafts;
+	}
+
+	/** A supposition reaches the verb when no full stop, semicolon or "but" stands between. */
+	private static boolean supposedNear(String sentence, int verbAt) {
+		Matcher m = SUPPOSED.matcher(sentence.substring(0, verbAt));
+		return m.find() && verbAt - m.start() < 80;
+	}
+
+	private static boolean same(Draft a, Draft b) {
+		return a.sentenceStart() == b.sentenceStart() && a.eventType().equals(b.eventType())
+				&& a.placeText().equals(b.placeText()) && a.dateStart().equals(b.dateStart()) && a.dateEnd().equals(b.dateEnd());
+	}
+
+	private static Draft draft(String text, Sentences.Span s, Cue cue, String words, int at, int end, List<PlaceMention> places,
+			List<DateMention> dates, List<ActorMention> actors, PlaceMention lastNamed, LocalDate published) {
+		// the place: the nearest event mention of the sentence, or "the city" standing for the last one named
+		PlaceMention place = null;
+		int best = Integer.MAX_VALUE;
+		for (PlaceMention p : places) {
+			if (p.start() >= s.start() && p.end() <= s.end() && p.role().equals(PlaceMention.EVENT) && p.resolved()) {
+				int d = distance(text, at, end, p.start(), p.end());
+				if (d < best) {
+					best = d;
+					place = p;
+				}
+			}
+		}
+		String placeText = place == null ? null : place.text();
+		Matcher anaphor = ANAPHOR.matcher(text).region(s.start(), s.end());
+		while (anaphor.find()) {
+			int d = distance(text, at, end, anaphor.start(), anaphor.end());
+			PlaceMention antecedent = antecedent(places, anaphor.start(), lastNamed);
+			if (antecedent != null && d < best) {
+				best = d;
+				place = antecedent;
+				placeText = anaphor.group(1) == null ? antecedent.name() : antecedent.name() + "'s " + anaphor.group(1);
+			}
+		}
+		if (place == null) {
+			return null;
+		}
+		// the date
+		DateMention date = null;
+		int nearest = Integer.MAX_VALUE;
+		for (DateMention dm : dates) {
+			if (dm.start() >= s.start() && dm.end() <= s.end()) {
+				int d = distance(text, at, end, dm.start(), dm.end());
+				if (d < nearest) {
+					nearest = d;
+					date = dm;
+				}
+			}
+		}
+		LocalDate from = date == null ? published.minusDays(7) : date.dateStart();
+		LocalDate to = date == null ? published : date.dateEnd();
+		int precision = date == null ? 2 : date.timePrecision();
+		// the actors: side A before the verb, side B after it, in the same sentence
+		Set<String> sideA = new LinkedHashSet<>();
+		Set<String> sideB = new LinkedHashSet<>();
+		for (ActorMention a : actors) {
+			if (a.start() >= s.start() && a.end() <= at) {
+				sideA.add(a.actor());
+			}
+			else if (a.start() >= end && a.end() <= s.end()) {
+				sideB.add(a.actor());
+			}
+		}
+		if (sideA.isEmpty()) {
+			// "they had reached ...": the actor named last before the verb, within reach
+			for (ActorMention a : actors) {
+				if (a.end() <= at && at - a.end() <= SUBJECT_REACH && !sideB.contains(a.actor())) {
+					sideA.clear();
+					sideA.add(a.actor());
+				}
+			}
+		}
+		sideB.removeAll(sideA);
+		String subType = cue.subEventType();
+		if (Cue.OVERTAKES.equals(subType) && sideA.stream().anyMatch(Drafts::governmental)) {
+			subType = Cue.REGAINS;
+		}
+		String title = subType + ": " + placeText;
+		return new Draft(title, cue.eventType(), subType, new Draft.Span(words, at, end), placeText, place, from, to,
+				precision, date == null ? null : date.text(), List.copyOf(sideA), List.copyOf(sideB),
+				text.substring(s.start(), s.end()), s.start(), s.end());
+	}
+
+	private static boolean governmental(String actor) {
+		String a = actor.toLowerCase(java.util.Locale.ROOT);
+		return a.contains("government") || a.contains("army") || a.contains("regime");
+	}
+
+	/** The place "the city" stands for: the last resolved event place named before it. */
+	private static PlaceMention antecedent(List<PlaceMention> places, int before, PlaceMention lastNamed) {
+		PlaceMention found = lastNamed;
+		for (PlaceMention p : places) {
+			if (p.end() <= before && p.role().equals(PlaceMention.EVENT) && p.resolved() && inPlace(p)) {
+				found = p;
+			}
+		}
+		return found;
+	}
+
+	/** A town or a landmark in one: what "the city" can stand for (a region or a governorate cannot). */
+	private static boolean inPlace(PlaceMention p) {
+		String featureClass = p.result().resolution().place().featureClass();
+		return "P".equals(featureClass) || "S".equals(featureClass);
+	}
+
+	/** Characters between two spans, each comma or semicolon between them counting {@link #CLAUSE_COST} more. */
+	private static int distance(String text, int aStart, int aEnd, int bStart, int bEnd) {
+		int from = Math.min(aEnd, bEnd);
+		int to = Math.max(aStart, bStart);
+		if (to <= from) {
+			return 0;
+		}
+		int d = to - from;
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c == ',' || c == ';') {
+				d += CLAUSE_COST;
+			}
+		}
+		return d;
+	}
+
+}
