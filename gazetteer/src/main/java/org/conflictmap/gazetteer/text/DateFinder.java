@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
  * <li>weekdays: "on Tuesday", "by Tuesday", "Tuesday night" are the last Tuesday on or before publication;
  * "last Tuesday" the one before that when the report is itself from a Tuesday;</li>
  * <li>"overnight", "last night" (the night before: two days), "yesterday", "today", "this morning";</li>
- * <li>"last week" (the calendar week before), "this week", "the past week" (the seven days before), "the
+ * <li>"over the weekend", "last week" (the calendar week before), "this week", "next week", "the past week" (the seven days before), "the
  * past three days", "last month", "this month";</li>
  * <li>explicit dates: "5 December", "December 5", "Dec. 5, 2024", "2024-12-05" (a date without a year takes
- * the publication's year, or the year before when that would be after publication); months ("in
- * November", "late November 2024") and years ("in 2016");</li>
+ * the publication's year, or the year before when that would be more than a month after publication); months ("in
+ * November", "late November 2024", "the end of November") and years ("in 2016", "from 2015 to 2020");</li>
  * <li>"since" before any of these runs to the publication day ("since Tuesday");</li>
  * <li>"two days later", "the next day", "a day earlier" are counted from the date found last before them;
  * "three days ago" from publication.</li>
@@ -64,6 +64,20 @@ public final class DateFinder {
 				(m, c) -> explicit(m, c, m.group(2), num(m, 3), m.group(4)));
 		rule("(?:(?:in|during|since|until|by|throughout)\\s+)?(?:(early|mid|late)[- ])?" + MONTH + "(?:\\s+(\\d{4}))?",
 				DateFinder::month);
+		rule("(?:(?:at|by|until|before)\\s+)?the\\s+(?:end|close)\\s+of\\s+" + MONTH + "(?:\\s+(\\d{4}))?",
+				(m, c) -> part(m, c, m.group(1), m.group(2), 21, 31));
+		rule("(?:(?:at|from|since)\\s+)?the\\s+(?:start|beginning)\\s+of\\s+" + MONTH + "(?:\\s+(\\d{4}))?",
+				(m, c) -> part(m, c, m.group(1), m.group(2), 1, 10));
+		rule("(?:over|during|at)\\s+the\\s+weekend|(?:this|last)\\s+weekend", (m, c) -> {
+			LocalDate saturday = c.published().with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+			if (m.group().toLowerCase(Locale.ROOT).startsWith("last") && c.published().getDayOfWeek().getValue() >= 6) {
+				saturday = saturday.minusWeeks(1);
+			}
+			return range(m, saturday, saturday.plusDays(1), 1);
+		});
+		rule("last\\s+year", (m, c) -> range(m, LocalDate.of(c.published().getYear() - 1, 1, 1),
+				LocalDate.of(c.published().getYear() - 1, 12, 31), 3));
+		rule("(?:earlier\\s+)?this\\s+year", (m, c) -> range(m, LocalDate.of(c.published().getYear(), 1, 1), c.published(), 3));
 		rule("(?:from|between)\\s+((?:19|20)\\d{2})\\s*(?:to|until|through|and|-|–)\\s*((?:19|20)\\d{2})",
 				(m, c) -> range(m, LocalDate.of(num(m, 1), 1, 1), LocalDate.of(num(m, 2), 12, 31), 3));
 		rule("(?:in|during|since|until|by|throughout|from)\\s+((?:19|20)\\d{2})",
@@ -74,10 +88,13 @@ public final class DateFinder {
 		rule("the\\s+day\\s+before\\s+yesterday", (m, c) -> day(m, c.published().minusDays(2)));
 		rule("yesterday", (m, c) -> day(m, c.published().minusDays(1)));
 		rule("(?:earlier\\s+)?today|this\\s+(?:morning|afternoon|evening)|tonight", (m, c) -> day(m, c.published()));
-		rule("last\\s+week(?:end)?", (m, c) -> {
+		rule("last\\s+week", (m, c) -> {
 			LocalDate monday = c.published().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
-			return m.group().toLowerCase(Locale.ROOT).endsWith("end")
-					? range(m, monday.plusDays(5), monday.plusDays(6), 1) : range(m, monday, monday.plusDays(6), 2);
+			return range(m, monday, monday.plusDays(6), 2);
+		});
+		rule("next\\s+week", (m, c) -> {
+			LocalDate monday = c.published().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+			return range(m, monday, monday.plusDays(6), 2);
 		});
 		rule("(?:earlier\\s+)?this\\s+week", (m, c) -> range(m,
 				c.published().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), c.published(), 2));
@@ -221,6 +238,17 @@ public final class DateFinder {
 			case "late" -> range(m, ym.atDay(21), ym.atEndOfMonth(), 3);
 			default -> range(m, ym.atDay(1), ym.atEndOfMonth(), 3);
 		};
+	}
+
+	/** Days {@code from} to {@code to} (at most the month's last) of a month named without or with its year. */
+	private static DateMention part(Matcher m, Context c, String monthWord, String year, int from, int to) {
+		int month = monthNumber(monthWord);
+		int y = year != null ? Integer.parseInt(year) : c.published().getYear();
+		if (year == null && YearMonth.of(y, month).atDay(1).isAfter(c.published())) {
+			y--;
+		}
+		YearMonth ym = YearMonth.of(y, month);
+		return range(m, ym.atDay(from), ym.atDay(Math.min(to, ym.lengthOfMonth())), 3);
 	}
 
 	private static DateMention weekday(Matcher m, Context c) {

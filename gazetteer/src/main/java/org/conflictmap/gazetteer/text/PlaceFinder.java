@@ -83,6 +83,9 @@ public final class PlaceFinder {
 			"around", "outside", "across", "through", "via", "reached", "entered", "captured", "seized", "took", "of",
 			"between", "and", "on", "inside", "within", "over", "struck", "hit", "shelled", "bombed");
 
+	/** Lower-case words that join the parts of a person's or a group's name ("Hayat Tahrir al Sham", "Abu Bakr bin ..."). */
+	private static final Set<String> NAME_LINKS = Set.of("al", "el", "bin", "ibn", "abu", "bani", "beni");
+
 	private final Gazetteer gazetteer;
 
 	private final Geocoder geocoder;
@@ -303,19 +306,26 @@ public final class PlaceFinder {
 		int i = c.first() - 1;
 		if (i >= 0 && tokens.get(i).capitalised() && !tokens.get(i).possessive()
 				&& text.substring(tokens.get(i).end(), tokens.get(c.first()).start()).equals(" ")
-				&& !CommonWords.contains(tokens.get(i).lower()) && !NATIONALITIES.contains(tokens.get(i).lower())) {
+				&& !CommonWords.contains(tokens.get(i).lower()) && !NATIONALITIES.contains(tokens.get(i).lower())
+				&& !describesAName(tokens.get(i))) {
 			return true;
 		}
 		int j = c.last() + 1;
 		while (j < tokens.size() && !tokens.get(j - 1).possessive()
 				&& text.substring(tokens.get(j - 1).end(), tokens.get(j).start()).equals(" ")
-				&& (tokens.get(j).capitalised() || tokens.get(j).particle() && j + 1 < tokens.size() && tokens.get(j + 1).capitalised())) {
-			if (!FACILITY.contains(tokens.get(j).lower()) && !tokens.get(j).particle()) {
+				&& (tokens.get(j).capitalised() || NAME_LINKS.contains(tokens.get(j).word()) && j + 1 < tokens.size() && tokens.get(j + 1).capitalised())) {
+			if (!FACILITY.contains(tokens.get(j).lower()) && !NAME_LINKS.contains(tokens.get(j).word())) {
 				return true;
 			}
 			j++;
 		}
 		return false;
+	}
+
+	/** A compound adjective before a name ("Kurdish-held Nubl", "Iran-backed", "Turkish-led"): not part of it. */
+	private static boolean describesAName(Token t) {
+		int hyphen = t.word().lastIndexOf('-');
+		return hyphen > 0 && hyphen + 1 < t.word().length() && Character.isLowerCase(t.word().charAt(hyphen + 1));
 	}
 
 	/** The last token of the capitalised facility words after the name, or the name's own last token. */
@@ -345,7 +355,7 @@ public final class PlaceFinder {
 
 	/** Where a dateline stands: the one given, at the start of the text, or "PLACE:" / "PLACE (Agency) -" there. */
 	private static int[] datelineSpan(String text, String dateline) {
-		Matcher m = Pattern.compile("^\\s*(\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*){0,3})\\s*(?:,\\s*[\\p{L}\\d. ]{1,30})?\\s*(?:\\([^)]{1,40}\\))?\\s*(?::|[–—-]{1,2}\\s)")
+		Matcher m = Pattern.compile("^\\s*(\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*){0,3})\\s*(?:,\\s*[\\p{L}\\d. ]{1,30}){0,2}\\s*(?:\\([^)]{1,40}\\))?\\s*(?::|[–—-]{1,2}\\s)")
 			.matcher(text);
 		if (m.find()) {
 			return new int[] { m.start(1), m.end(1) };
