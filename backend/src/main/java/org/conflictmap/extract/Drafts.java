@@ -38,6 +38,9 @@ final class Drafts {
 	private static final Pattern SUPPOSED_AFTER = Pattern.compile("^\\s+(?:\\w+\\s+)?(?:would|could|might|may)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	/** A subject that stands for an actor named before. */
+	private static final Pattern PRONOUN = Pattern.compile("\\b(?:they|he|she|its|their|his)\\b", Pattern.CASE_INSENSITIVE);
+
 	/** How far back (characters) a verb without a subject looks for the actor a pronoun stands for. */
 	private static final int SUBJECT_REACH = 400;
 
@@ -148,7 +151,7 @@ final class Drafts {
 				sideB.add(a.actor());
 			}
 		}
-		if (sideA.isEmpty()) {
+		if (sideA.isEmpty() && PRONOUN.matcher(text.substring(s.start(), at)).find()) {
 			// "they had reached ...": the actor named last before the verb, within reach
 			for (ActorMention a : actors) {
 				if (a.end() <= at && at - a.end() <= SUBJECT_REACH && !sideB.contains(a.actor())) {
