@@ -15,7 +15,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.conflictmap.errors.BadRequestException;
 import org.conflictmap.errors.BodyTooLargeException;
 import org.conflictmap.errors.Parameters;
+import org.conflictmap.gazetteer.GeoMath;
+import org.conflictmap.gazetteer.GeocodeContext;
 import org.conflictmap.gazetteer.GeocodeResult;
+import org.conflictmap.gazetteer.Geocoder;
 import org.conflictmap.gazetteer.text.PlaceMention;
 import org.conflictmap.geocode.CandidateJson;
 import org.springframework.http.MediaType;
@@ -44,8 +47,11 @@ class ExtractController {
 
 	private final ArticleReader reader;
 
-	ExtractController(ArticleReader reader) {
+	private final Geocoder geocoder;
+
+	ExtractController(ArticleReader reader, Geocoder geocoder) {
 		this.reader = reader;
+		this.geocoder = geocoder;
 	}
 
 	@PostMapping(path = "/api/curator/extract", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -105,7 +111,7 @@ class ExtractController {
 			m.put("side", a.side());
 			return m;
 		}).toList());
-		answer.put("drafts", reading.drafts().stream().map(d -> draft(d, source)).toList());
+		answer.put("drafts", reading.drafts().stream().map(d -> draft(d, source, pin(d))).toList());
 		return answer;
 	}
 
@@ -125,13 +131,32 @@ class ExtractController {
 		return m;
 	}
 
-	private static Map<String, Object> draft(Draft d, Map<String, Object> source) {
+	/**
+	 * The pin a saved draft needs to land where the reader put it: none when its place text alone geocodes to
+	 * the same point (the usual case), else the gazetteer record ("the border" resolved from the sentence's
+	 * "Iraq", "the city" standing for Hama).
+	 */
+	private Map<String, Object> pin(Draft d) {
+		GeocodeResult.Resolution found = d.place().result().resolution();
+		GeocodeResult alone = geocoder.geocode(d.placeText(), new GeocodeContext("SY"));
+		if (alone.isResolved() && GeoMath.km(alone.resolution().lon(), alone.resolution().lat(), found.lon(), found.lat()) < 0.01) {
+			return null;
+		}
+		var pin = new LinkedHashMap<String, Object>();
+		pin.put("gazetteer_id", found.place().id());
+		pin.put("geo_precision", found.geoPrecision());
+		pin.put("note", "the article reader placed \"" + d.place().text() + "\" here from the sentence");
+		return pin;
+	}
+
+	private static Map<String, Object> draft(Draft d, Map<String, Object> source, Map<String, Object> pin) {
 		var m = new LinkedHashMap<String, Object>();
 		m.put("title", d.title());
 		m.put("event_type", d.eventType());
 		m.put("sub_event_type", d.subEventType());
 		m.put("place_text", d.placeText());
 		m.put("place", CandidateJson.resolution(d.place().result().resolution()));
+		m.put("pin", pin);
 		m.put("date_start", d.dateStart().toString());
 		m.put("date_end", d.dateEnd().toString());
 		m.put("time_precision", d.timePrecision());

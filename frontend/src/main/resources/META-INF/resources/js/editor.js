@@ -3,6 +3,7 @@
 // when someone else saved first the curator is told, keeps their own text, and chooses what to do.
 import { addBasemaps } from './basemap.js';
 import { ApiError, call, loadCsrf } from './editor-api.js';
+import { ArticlePanel } from './editor-article.js';
 import { EventForm } from './editor-form.js';
 import { TerritoryMode } from './editor-territory.js';
 import { renderHistory } from './editor-history.js';
@@ -198,7 +199,18 @@ async function write(method, suffix, done) {
 
 // ---- loading -------------------------------------------------------------------------------------
 
-$('new-event').addEventListener('click', () => {
+$('new-event').addEventListener('click', () => newEvent());
+
+// a proposal from an article fills a new event's form; the curator checks it and saves it as a draft
+new ArticlePanel($('article-panel'), (draft) => {
+  newEvent();
+  form.fillDraft(draft);
+  preview();
+  say('Filled from the article: check every field, then save it as a draft.', 'ok');
+  form.form.elements.title.focus();
+});
+
+function newEvent() {
   current = null;
   form.clear();
   $('form-heading').textContent = 'New event';
@@ -212,7 +224,7 @@ $('new-event').addEventListener('click', () => {
   history.replaceState(null, '', '/editor');
   say('');
   form.form.elements.title.focus();
-});
+}
 
 async function openEvent(id) {
   say('');
