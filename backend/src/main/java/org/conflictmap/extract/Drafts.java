@@ -15,8 +15,8 @@ import org.conflictmap.gazetteer.text.Sentences;
 
 /**
  * Proposes events from what was found in a report: one per clause whose verb says something happened
- * somewhere (see {@link Cue}), with the place nearest the verb in its sentence ("the city" stands for the
- * city named last), the date nearest it (the seven days before publication, week precision, when the
+ * somewhere (see {@link Cue}), with the place nearest the verb in its sentence (a country only when it names
+ * no other; "the city" stands for the city named last), the date nearest it (the seven days before publication, week precision, when the
  * sentence has none), the known actors before the verb as side A and after it as side B. A clause that
  * only supposes ("if the rebels take Hama", "would open the path") proposes nothing; two verbs of one
  * sentence with the same place, days and type make one draft.
@@ -43,6 +43,9 @@ final class Drafts {
 
 	/** How far back (characters) a verb without a subject looks for the actor a pronoun stands for. */
 	private static final int SUBJECT_REACH = 400;
+
+	/** A country is chosen only when the sentence names no other place. */
+	private static final int COUNTRY_COST = 100_000;
 
 	/** Beyond this, in characters, a comma costs as much as this many characters of distance. */
 	private static final int CLAUSE_COST = 40;
@@ -104,7 +107,7 @@ final class Drafts {
 		int best = Integer.MAX_VALUE;
 		for (PlaceMention p : places) {
 			if (p.start() >= s.start() && p.end() <= s.end() && p.role().equals(PlaceMention.EVENT) && p.resolved()) {
-				int d = distance(text, at, end, p.start(), p.end());
+				int d = distance(text, at, end, p.start(), p.end()) + (country(p) ? COUNTRY_COST : 0);
 				if (d < best) {
 					best = d;
 					place = p;
@@ -185,6 +188,11 @@ final class Drafts {
 			}
 		}
 		return found;
+	}
+
+	/** A whole country: the place of last resort for an event. */
+	private static boolean country(PlaceMention p) {
+		return "PCLI".equals(p.result().resolution().place().featureCode());
 	}
 
 	/** A town or a landmark in one: what "the city" can stand for (a region or a governorate cannot). */

@@ -92,7 +92,7 @@ public final class Gazetteer {
 		return new Gazetteer(places, Map.of(), Map.of());
 	}
 
-	/** The shipped extract (GeoNames cities500 for Syria and its neighbours) plus the curated supplement. */
+	/** The shipped extract (GeoNames cities500 for Syria and its neighbours) plus the curated supplement and countries. */
 	public static Gazetteer loadDefault() {
 		try (InputStream in = resource(EXTRACT_RESOURCE)) {
 			return withSupplement(read(in, EXTRACT_RESOURCE));
@@ -111,10 +111,14 @@ public final class Gazetteer {
 
 	private static Gazetteer withSupplement(List<Place> geonames) throws IOException {
 		Supplement supplement = Supplement.load();
-		var places = new ArrayList<Place>(geonames.size() + supplement.places().size());
+		Supplement countries = Supplement.load(Supplement.COUNTRIES);
+		var places = new ArrayList<Place>(geonames.size() + supplement.places().size() + countries.places().size());
 		places.addAll(geonames);
 		places.addAll(supplement.places());
-		return new Gazetteer(places, loadAdmin1Names(), supplement.extras());
+		places.addAll(countries.places());
+		var extras = new HashMap<String, Supplement.Extra>(supplement.extras());
+		extras.putAll(countries.extras());
+		return new Gazetteer(places, loadAdmin1Names(), extras);
 	}
 
 	private static List<Place> read(InputStream in, String name) throws IOException {

@@ -18,7 +18,7 @@ import java.util.Map;
 public final class NewsGeocoder implements Geocoder {
 
 	/** GeoNames feature codes by importance for a bare name; a bare name means the town, not its governorate. */
-	private static final Map<String, Integer> FEATURE_RANK = Map.ofEntries(Map.entry("PPLC", 6),
+	private static final Map<String, Integer> FEATURE_RANK = Map.ofEntries(Map.entry("PCLI", 7), Map.entry("PPLC", 6),
 			Map.entry("PPLA", 5), Map.entry("PPLA2", 4), Map.entry("PPLA3", 3), Map.entry("PPLA4", 2),
 			Map.entry("PPL", 1), Map.entry("PPLX", 1), Map.entry("ADM1", 2), Map.entry("RGN", 2),
 			Map.entry("AREA", 2), Map.entry("PSTB", 2), Map.entry("CSTL", 2), Map.entry("MT", 2));

@@ -22,6 +22,9 @@ record Supplement(List<Place> places, Map<String, Extra> extras) {
 
 	static final String RESOURCE = "supplement.tsv";
 
+	/** Countries reports name (the region's and the powers at war there) and two capitals named for them. */
+	static final String COUNTRIES = "countries.tsv";
+
 	private static final int COLUMNS = 13;
 
 	/** What a curated record has beyond the GeoNames shape. */
@@ -29,20 +32,25 @@ record Supplement(List<Place> places, Map<String, Extra> extras) {
 	}
 
 	static Supplement load() throws IOException {
+		return load(RESOURCE);
+	}
+
+	/** Our records in the supplement's format from one resource. */
+	static Supplement load(String resource) throws IOException {
 		var places = new ArrayList<Place>();
 		var extras = new HashMap<String, Extra>();
 		var wkt = new WKTReader();
-		try (var in = new InputStreamReader(Gazetteer.resource(RESOURCE), StandardCharsets.UTF_8)) {
+		try (var in = new InputStreamReader(Gazetteer.resource(resource), StandardCharsets.UTF_8)) {
 			Tsv.read(in, (lineNo, f) -> {
 				if (f.length != COLUMNS) {
-					throw new GazetteerFormatException(RESOURCE, lineNo,
+					throw new GazetteerFormatException(resource, lineNo,
 							"expected " + COLUMNS + " tab-separated columns, found " + f.length);
 				}
 				if (!f[0].startsWith("cm:")) {
-					throw new GazetteerFormatException(RESOURCE, lineNo, "ids of our own records start with cm:, not " + f[0]);
+					throw new GazetteerFormatException(resource, lineNo, "ids of our own records start with cm:, not " + f[0]);
 				}
 				if (f[12].isBlank()) {
-					throw new GazetteerFormatException(RESOURCE, lineNo, "every row must say where its coordinates come from");
+					throw new GazetteerFormatException(resource, lineNo, "every row must say where its coordinates come from");
 				}
 				try {
 					List<String> alternates = f[2].isEmpty() ? List.of() : Arrays.asList(f[2].split("\\|"));
@@ -50,7 +58,7 @@ record Supplement(List<Place> places, Map<String, Extra> extras) {
 							Double.parseDouble(f[4]), f[5], f[6], f[7], f[8], Long.parseLong(f[9]));
 					Geometry outline = f[11].isBlank() ? null : wkt.read(f[11]);
 					if (outline != null && !outline.isValid()) {
-						throw new GazetteerFormatException(RESOURCE, lineNo, "the outline of " + f[0] + " is not a valid polygon");
+						throw new GazetteerFormatException(resource, lineNo, "the outline of " + f[0] + " is not a valid polygon");
 					}
 					if (outline != null) {
 						outline.setSRID(4326);
@@ -59,7 +67,7 @@ record Supplement(List<Place> places, Map<String, Extra> extras) {
 					extras.put(place.id(), new Extra(Double.parseDouble(f[10]), outline, f[12]));
 				}
 				catch (ParseException | IllegalArgumentException ex) {
-					throw new GazetteerFormatException(RESOURCE, lineNo, ex.getMessage());
+					throw new GazetteerFormatException(resource, lineNo, ex.getMessage());
 				}
 			});
 		}

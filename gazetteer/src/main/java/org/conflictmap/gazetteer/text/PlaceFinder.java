@@ -23,8 +23,8 @@ import org.conflictmap.gazetteer.Place;
  * <ul>
  * <li>a name is written as one: its words capitalised, Arabic particles aside ("Maarat al-Numan"); our own
  * curated records (regions, landmarks) may start lower-case ("northern Syria", "the Iraqi border");</li>
- * <li>not a common English word that starts a sentence ("Of", "Side", "Hit" are towns too), not a country
- * on its own, not a nationality ("Syrian", "Russian");</li>
+ * <li>not a common English word that starts a sentence ("Of", "Side", "Hit" are towns too), not a
+ * nationality ("Syrian", "Russian"); a country is a place ("into Iraq"), at its representative point;</li>
  * <li>not inside a longer capitalised name that is no place: a person ("Bashar al-Assad") or an
  * organisation; a known actor's span ("Syrian Democratic Forces") is never a place;</li>
  * <li>outside the country in focus, a small place needs a word that says "place" before it ("in", "near",
@@ -66,11 +66,6 @@ public final class PlaceFinder {
 			"citadel", "castle", "gate", "square", "road", "highway", "bridge", "dam", "crossing", "border", "camp",
 			"prison", "hospital", "university", "stadium", "plain", "plains", "district", "valley", "mountains", "lake",
 			"province", "governorate", "city", "countryside");
-
-	/** Countries, on their own: the map's places are below the country (its regions are curated records). */
-	private static final Set<String> COUNTRIES = Set.of("syria", "iraq", "iran", "turkey", "turkiye", "lebanon",
-			"jordan", "israel", "palestine", "russia", "ukraine", "egypt", "qatar", "saudi arabia", "united states",
-			"america", "france", "britain", "germany", "gaza", "west bank", "cyprus", "kuwait", "yemen");
 
 	private static final Set<String> NATIONALITIES = Set.of("syrian", "syrians", "russian", "russians", "iranian",
 			"iranians", "iraqi", "iraqis", "turkish", "turk", "turks", "kurdish", "kurd", "kurds", "israeli", "israelis",
@@ -265,7 +260,7 @@ public final class PlaceFinder {
 	private boolean readsAsPlace(String text, List<Token> tokens, Candidate c, List<Sentences.Span> sentences,
 			Set<String> lowerWords, String focusCountry) {
 		String folded = Names.fold(text.substring(tokens.get(c.first()).start(), tokens.get(c.last()).baseEnd()));
-		if (COUNTRIES.contains(folded) || NATIONALITIES.contains(folded)) {
+		if (NATIONALITIES.contains(folded)) {
 			return false;
 		}
 		if (c.curated()) {
@@ -358,7 +353,7 @@ public final class PlaceFinder {
 		Matcher m = Pattern.compile("^\\s*(\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*){0,3})\\s*(?:,\\s*[\\p{L}\\d. ]{1,30}){0,2}\\s*(?:\\([^)]{1,40}\\))?\\s*(?::|[–—-]{1,2}\\s)")
 			.matcher(text);
 		if (m.find()) {
-			return new int[] { m.start(1), m.end(1) };
+			return new int[] { m.start(1), m.end() }; // "AMMAN, Jordan —": the country is the dateline's too
 		}
 		if (dateline != null && !dateline.isBlank()) {
 			String head = text.substring(0, Math.min(text.length(), 80));

@@ -36,8 +36,11 @@ class PlaceFinderTest {
 	}
 
 	@Test
-	void nationalitiesCountriesAndActorsAreNotPlaces() {
-		assertThat(texts("Syrian and Russian jets struck Hama as Syria's army retreated.")).containsExactly("Hama");
+	void nationalitiesAndActorsAreNotPlacesButCountriesAre() {
+		List<PlaceMention> found = find("Syrian and Russian jets struck Hama as Syria's army retreated.");
+		assertThat(found).extracting(PlaceMention::text).containsExactly("Hama", "Syria");
+		assertThat(found.get(1).result().resolution().place().featureCode()).isEqualTo("PCLI");
+		assertThat(found.get(1).result().resolution().geoPrecision()).isEqualTo(3);
 		String sdf = "The Syrian Democratic Forces held Raqqa.";
 		int at = sdf.indexOf("Syrian Democratic Forces");
 		assertThat(FINDER.find(sdf, List.of(new int[] { at, at + 24 }), null, "SY")).extracting(PlaceMention::text)
@@ -78,8 +81,8 @@ class PlaceFinderTest {
 	@Test
 	void aDatelineIsWhereTheReportWasFiledNotAnEventPlace() {
 		List<PlaceMention> found = find("DAMASCUS, Syria, Dec 8 (Reuters) - Crowds cheered in Damascus as rebels took Homs.");
-		assertThat(found).extracting(PlaceMention::text).containsExactly("DAMASCUS", "Damascus", "Homs");
-		assertThat(found).extracting(PlaceMention::role).containsExactly("dateline", "event", "event");
+		assertThat(found).extracting(PlaceMention::text).containsExactly("DAMASCUS", "Syria", "Damascus", "Homs");
+		assertThat(found).extracting(PlaceMention::role).containsExactly("dateline", "dateline", "event", "event");
 		assertThat(find("Amman: Rebels entered Hama.")).extracting(PlaceMention::role).containsExactly("dateline", "event");
 		assertThat(FINDER.find("Rebels entered Hama, reports from Beirut said.", List.of(), "Beirut", "SY"))
 			.extracting(PlaceMention::role).containsExactly("event", "event");
@@ -88,8 +91,8 @@ class PlaceFinderTest {
 	@Test
 	void theBorderIsTheOneWithTheNeighbourTheSentenceNames() {
 		List<PlaceMention> found = find("Militias from Iraq sent fighters across the border on Monday.");
-		assertThat(found).extracting(PlaceMention::text).containsExactly("the border");
-		assertThat(found.get(0).result().resolution().place().id()).isEqualTo("cm:iraq-border-crossing");
+		assertThat(found).extracting(PlaceMention::text).containsExactly("Iraq", "the border");
+		assertThat(found.get(1).result().resolution().place().id()).isEqualTo("cm:iraq-border-crossing");
 	}
 
 }
