@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * November", "late November 2024", "the end of November") and years ("in 2016", "from 2015 to 2020");</li>
  * <li>"since" before any of these runs to the publication day ("since Tuesday");</li>
  * <li>"two days later", "the next day", "a day earlier" are counted from the date found last before them;
- * "three days ago" from publication.</li>
+ * so is "two days after the capture", except in the sentence of that date ("on 9 December, nine days after
+ * the fall of Aleppo": the fall is nine days before it); "three days ago" from publication.</li>
  * </ul>
  * Overlapping expressions keep the longest.
  */
@@ -48,7 +49,11 @@ public final class DateFinder {
 	private interface Resolver extends BiFunction<Matcher, Context, DateMention> {
 	}
 
-	private record Context(LocalDate published, LocalDate previous) {
+	/**
+	 * @param previous the day the last date found before stands for, or null
+	 * @param previousInSentence whether that date is in the same sentence
+	 */
+	private record Context(LocalDate published, LocalDate previous, boolean previousInSentence) {
 	}
 
 	private record Rule(Pattern pattern, Resolver resolver) {
@@ -102,6 +107,7 @@ public final class DateFinder {
 				(m, c) -> range(m, c.published().minusDays(7), c.published(), 2));
 		rule("(?:(?:in|over|during|within)\\s+)?the\\s+(?:past|last|previous)\\s+" + NUMBER + "\\s+days",
 				(m, c) -> range(m, c.published().minusDays(count(m.group(1))), c.published(), 2));
+		rule("in\\s+recent\\s+days", (m, c) -> range(m, c.published().minusDays(7), c.published(), 2));
 		rule("(?:(?:in|over|during|within)\\s+)?the\\s+(?:past|last)\\s+(?:few|several|couple\\s+of)\\s+days",
 				(m, c) -> range(m, c.published().minusDays(4), c.published(), 2));
 		rule("last\\s+month", (m, c) -> {
@@ -110,9 +116,15 @@ public final class DateFinder {
 		});
 		rule("(?:earlier\\s+)?this\\s+month", (m, c) -> range(m, c.published().withDayOfMonth(1), c.published(), 3));
 		rule(NUMBER + "\\s+(days?|weeks?)\\s+ago", (m, c) -> back(m, c.published(), m.group(1), m.group(2), -1));
-		rule(NUMBER + "\\s+(days?|weeks?)\\s+(later|after(?:wards)?|earlier|before)",
+		rule(NUMBER + "\\s+(days?|weeks?)\\s+(later|afterwards|earlier|after\\s+(?:that|this|it)|before\\s+(?:that|this|it))",
 				(m, c) -> c.previous() == null ? null
 						: back(m, c.previous(), m.group(1), m.group(2), m.group(3).toLowerCase(Locale.ROOT).matches("later|after.*") ? 1 : -1));
+		// "entered Manbij on 9 December, nine days after the fall of Aleppo": the fall is nine days before the
+		// date of its own sentence; "Two days after the capture, ..." counts on from the date of an earlier one
+		rule(NUMBER + "\\s+(days?|weeks?)\\s+(after|before)(?!\\s+(?:that|this|it)\\b)",
+				(m, c) -> c.previous() == null ? null
+						: back(m, c.previous(), m.group(1), m.group(2),
+								(m.group(3).equalsIgnoreCase("after") ? 1 : -1) * (c.previousInSentence() ? -1 : 1)));
 		rule("the\\s+(?:next|following)\\s+day|the\\s+day\\s+after", (m, c) -> c.previous() == null ? null : day(m, c.previous().plusDays(1)));
 		rule("the\\s+(?:previous|preceding)\\s+day|the\\s+day\\s+before(?!\\s+yesterday)", (m, c) -> c.previous() == null ? null : day(m, c.previous().minusDays(1)));
 	}
@@ -147,7 +159,9 @@ public final class DateFinder {
 		}
 		kept.sort(Comparator.comparingInt(Found::start));
 		var mentions = new ArrayList<DateMention>();
+		List<Sentences.Span> sentences = Sentences.of(text);
 		LocalDate previous = null;
+		int previousAt = -1;
 		for (Found f : kept) {
 			Matcher m = RULES.get(f.rule()).pattern().matcher(text);
 			m.region(f.start(), f.end());
@@ -156,7 +170,8 @@ public final class DateFinder {
 			}
 			DateMention d;
 			try {
-				d = RULES.get(f.rule()).resolver().apply(m, new Context(published, previous));
+				d = RULES.get(f.rule()).resolver().apply(m,
+						new Context(published, previous, previousAt >= 0 && sameSentence(sentences, previousAt, f.start())));
 			}
 			catch (java.time.DateTimeException ex) {
 				continue; // "31 February": not a date
@@ -173,6 +188,7 @@ public final class DateFinder {
 				d = new DateMention(d.text(), d.start(), d.end(), d.dateStart(), published, d.timePrecision());
 			}
 			mentions.add(d);
+			previousAt = d.start();
 			previous = d.dateEnd().isAfter(published) ? d.dateStart() : d.dateEnd();
 			if (d.dateStart().equals(d.dateEnd())) {
 				previous = d.dateStart();
@@ -182,6 +198,15 @@ public final class DateFinder {
 	}
 
 	private record Found(int rule, int start, int end) {
+	}
+
+	private static boolean sameSentence(List<Sentences.Span> sentences, int a, int b) {
+		for (Sentences.Span s : sentences) {
+			if (s.contains(a)) {
+				return s.contains(b);
+			}
+		}
+		return false;
 	}
 
 	/** A month name must be capitalised ("May" the month, not "may" the verb; "March" with a day or a cue). */

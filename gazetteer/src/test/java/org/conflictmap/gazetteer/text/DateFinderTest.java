@@ -57,6 +57,16 @@ class DateFinderTest {
 	}
 
 	@Test
+	void daysAfterAnEventCountBackFromTheDateOfTheirOwnSentence() {
+		List<DateMention> found = DateFinder.find("Rebels entered Manbij on Dec. 9, nine days after the fall of Aleppo. "
+				+ "Hama fell on 5 December. Two days after the city's fall, Homs followed.", LocalDate.of(2024, 12, 10));
+		assertThat(found).extracting(DateMention::text)
+			.containsExactly("Dec. 9", "nine days after", "5 December", "Two days after");
+		assertThat(found).extracting(DateMention::dateStart).containsExactly(LocalDate.of(2024, 12, 9),
+				LocalDate.of(2024, 11, 30), LocalDate.of(2024, 12, 5), LocalDate.of(2024, 12, 7));
+	}
+
+	@Test
 	void aRelativeExpressionWithNothingBeforeItIsNotGuessed() {
 		assertThat(DateFinder.find("Two days later the rebels reached Homs.", THURSDAY)).isEmpty();
 	}
