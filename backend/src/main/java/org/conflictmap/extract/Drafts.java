@@ -55,10 +55,17 @@ final class Drafts {
 
 	static List<Draft> propose(String text, List<Sentences.Span> sentences, List<PlaceMention> places, List<DateMention> dates,
 			List<ActorMention> actors, LocalDate published) {
+		// commas and semicolons before each offset, so the distance between two spans costs nothing to count
+		int[] separators = new int[text.length() + 1];
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			separators[i + 1] = separators[i] + (c == ',' || c == ';' ? 1 : 0);
+		}
 		var drafts = new ArrayList<Draft>();
 		PlaceMention lastNamed = null;
 		for (Sentences.Span s : sentences) {
 			String sentence = text.substring(s.start(), s.end());
+			var in = new Mentions(placesIn(places, s), anaphors(text, s, places, lastNamed), datesIn(dates, s), actors);
 			var covered = new ArrayList<int[]>();
 			for (Cue cue : Cue.ALL) {
 				Matcher m = cue.pattern().matcher(sentence);
@@ -69,18 +76,17 @@ final class Drafts {
 						continue;
 					}
 					covered.add(new int[] { at, end });
-					if (SUPPOSED.matcher(sentence.substring(0, m.start())).find() && supposedNear(sentence, m.start())
-							|| SUPPOSED_AFTER.matcher(sentence.substring(m.end())).find()) {
+					if (supposed(sentence, m.start(), m.end())) {
 						continue;
 					}
-					Draft d = draft(text, s, cue, m.group(), at, end, places, dates, actors, lastNamed, published);
+					Draft d = draft(text, separators, s, cue, m.group(), at, end, in, published);
 					if (d != null && drafts.stream().noneMatch(o -> same(o, d))) {
 						drafts.add(d);
 					}
 				}
 			}
-			for (PlaceMention p : places) {
-				if (p.start() >= s.start() && p.end() <= s.end() && p.role().equals(PlaceMention.EVENT) && p.resolved() && inPlace(p)) {
+			for (PlaceMention p : in.places()) {
+				if (inPlace(p)) {
 					lastNamed = p;
 				}
 			}
@@ -89,10 +95,51 @@ final class Drafts {
 		return drafts;
 	}
 
-	/** A supposition reaches the verb when no full stop, semicolon or "but" stands between. */
-	private static boolean supposedNear(String sentence, int verbAt) {
-		Matcher m = SUPPOSED.matcher(sentence.substring(0, verbAt));
-		return m.find() && verbAt - m.start() < 80;
+	/** What a sentence holds: its resolved event places, its "the city"s with what each stands for, its dates. */
+	private record Mentions(List<PlaceMention> places, List<Anaphor> anaphors, List<DateMention> dates,
+			List<ActorMention> actors) {
+	}
+
+	/** "the city" (or "the town's eastern edges") at these offsets, standing for a place named before. */
+	private record Anaphor(int start, int end, PlaceMention antecedent, String placeText) {
+	}
+
+	private static List<PlaceMention> placesIn(List<PlaceMention> places, Sentences.Span s) {
+		return places.stream()
+			.filter(p -> p.start() >= s.start() && p.end() <= s.end() && p.role().equals(PlaceMention.EVENT) && p.resolved())
+			.toList();
+	}
+
+	private static List<DateMention> datesIn(List<DateMention> dates, Sentences.Span s) {
+		return dates.stream().filter(d -> d.start() >= s.start() && d.end() <= s.end()).toList();
+	}
+
+	private static List<Anaphor> anaphors(String text, Sentences.Span s, List<PlaceMention> places, PlaceMention lastNamed) {
+		var found = new ArrayList<Anaphor>();
+		Matcher m = ANAPHOR.matcher(text).region(s.start(), s.end());
+		PlaceMention antecedent = lastNamed;
+		int next = 0;
+		while (m.find()) {
+			// the last town or landmark named before this "the city"
+			for (; next < places.size() && places.get(next).end() <= m.start(); next++) {
+				PlaceMention p = places.get(next);
+				if (p.role().equals(PlaceMention.EVENT) && p.resolved() && inPlace(p)) {
+					antecedent = p;
+				}
+			}
+			if (antecedent != null) {
+				found.add(new Anaphor(m.start(), m.end(), antecedent,
+						m.group(1) == null ? antecedent.name() : antecedent.name() + "'s " + m.group(1)));
+			}
+		}
+		return found;
+	}
+
+	/** "if the rebels take Hama", "its capture would open": within 80 characters before, or a modal right after. */
+	private static boolean supposed(String sentence, int verbStart, int verbEnd) {
+		String before = sentence.substring(Math.max(0, verbStart - 80), verbStart);
+		return SUPPOSED.matcher(before).find()
+				|| SUPPOSED_AFTER.matcher(sentence).region(verbEnd, Math.min(sentence.length(), verbEnd + 40)).lookingAt();
 	}
 
 	private static boolean same(Draft a, Draft b) {
@@ -100,29 +147,26 @@ final class Drafts {
 				&& a.placeText().equals(b.placeText()) && a.dateStart().equals(b.dateStart()) && a.dateEnd().equals(b.dateEnd());
 	}
 
-	private static Draft draft(String text, Sentences.Span s, Cue cue, String words, int at, int end, List<PlaceMention> places,
-			List<DateMention> dates, List<ActorMention> actors, PlaceMention lastNamed, LocalDate published) {
+	private static Draft draft(String text, int[] separators, Sentences.Span s, Cue cue, String words, int at, int end,
+			Mentions in, LocalDate published) {
 		// the place: the nearest event mention of the sentence, or "the city" standing for the last one named
 		PlaceMention place = null;
+		String placeText = null;
 		int best = Integer.MAX_VALUE;
-		for (PlaceMention p : places) {
-			if (p.start() >= s.start() && p.end() <= s.end() && p.role().equals(PlaceMention.EVENT) && p.resolved()) {
-				int d = distance(text, at, end, p.start(), p.end()) + (country(p) ? COUNTRY_COST : 0);
-				if (d < best) {
-					best = d;
-					place = p;
-				}
+		for (PlaceMention p : in.places()) {
+			int d = distance(separators, at, end, p.start(), p.end()) + (country(p) ? COUNTRY_COST : 0);
+			if (d < best) {
+				best = d;
+				place = p;
+				placeText = p.text();
 			}
 		}
-		String placeText = place == null ? null : place.text();
-		Matcher anaphor = ANAPHOR.matcher(text).region(s.start(), s.end());
-		while (anaphor.find()) {
-			int d = distance(text, at, end, anaphor.start(), anaphor.end());
-			PlaceMention antecedent = antecedent(places, anaphor.start(), lastNamed);
-			if (antecedent != null && d < best) {
+		for (Anaphor a : in.anaphors()) {
+			int d = distance(separators, at, end, a.start(), a.end());
+			if (d < best) {
 				best = d;
-				place = antecedent;
-				placeText = anaphor.group(1) == null ? antecedent.name() : antecedent.name() + "'s " + anaphor.group(1);
+				place = a.antecedent();
+				placeText = a.placeText();
 			}
 		}
 		if (place == null) {
@@ -131,13 +175,11 @@ final class Drafts {
 		// the date
 		DateMention date = null;
 		int nearest = Integer.MAX_VALUE;
-		for (DateMention dm : dates) {
-			if (dm.start() >= s.start() && dm.end() <= s.end()) {
-				int d = distance(text, at, end, dm.start(), dm.end());
-				if (d < nearest) {
-					nearest = d;
-					date = dm;
-				}
+		for (DateMention dm : in.dates()) {
+			int d = distance(separators, at, end, dm.start(), dm.end());
+			if (d < nearest) {
+				nearest = d;
+				date = dm;
 			}
 		}
 		LocalDate from = date == null ? published.minusDays(7) : date.dateStart();
@@ -146,7 +188,7 @@ final class Drafts {
 		// the actors: side A before the verb, side B after it, in the same sentence
 		Set<String> sideA = new LinkedHashSet<>();
 		Set<String> sideB = new LinkedHashSet<>();
-		for (ActorMention a : actors) {
+		for (ActorMention a : in.actors()) {
 			if (a.start() >= s.start() && a.end() <= at) {
 				sideA.add(a.actor());
 			}
@@ -154,9 +196,9 @@ final class Drafts {
 				sideB.add(a.actor());
 			}
 		}
-		if (sideA.isEmpty() && PRONOUN.matcher(text.substring(s.start(), at)).find()) {
+		if (sideA.isEmpty() && PRONOUN.matcher(text.substring(Math.max(s.start(), at - SUBJECT_REACH), at)).find()) {
 			// "they had reached ...": the actor named last before the verb, within reach
-			for (ActorMention a : actors) {
+			for (ActorMention a : in.actors()) {
 				if (a.end() <= at && at - a.end() <= SUBJECT_REACH && !sideB.contains(a.actor())) {
 					sideA.clear();
 					sideA.add(a.actor());
@@ -179,17 +221,6 @@ final class Drafts {
 		return a.contains("government") || a.contains("army") || a.contains("regime");
 	}
 
-	/** The place "the city" stands for: the last resolved event place named before it. */
-	private static PlaceMention antecedent(List<PlaceMention> places, int before, PlaceMention lastNamed) {
-		PlaceMention found = lastNamed;
-		for (PlaceMention p : places) {
-			if (p.end() <= before && p.role().equals(PlaceMention.EVENT) && p.resolved() && inPlace(p)) {
-				found = p;
-			}
-		}
-		return found;
-	}
-
 	/** A whole country: the place of last resort for an event. */
 	private static boolean country(PlaceMention p) {
 		return "PCLI".equals(p.result().resolution().place().featureCode());
@@ -202,20 +233,10 @@ final class Drafts {
 	}
 
 	/** Characters between two spans, each comma or semicolon between them counting {@link #CLAUSE_COST} more. */
-	private static int distance(String text, int aStart, int aEnd, int bStart, int bEnd) {
+	private static int distance(int[] separators, int aStart, int aEnd, int bStart, int bEnd) {
 		int from = Math.min(aEnd, bEnd);
 		int to = Math.max(aStart, bStart);
-		if (to <= from) {
-			return 0;
-		}
-		int d = to - from;
-		for (int i = from; i < to; i++) {
-			char c = text.charAt(i);
-			if (c == ',' || c == ';') {
-				d += CLAUSE_COST;
-			}
-		}
-		return d;
+		return to <= from ? 0 : to - from + CLAUSE_COST * (separators[to] - separators[from]);
 	}
 
 }

@@ -61,6 +61,9 @@ public final class PlaceFinder {
 			+ "|\\s+(?:province|governorate|city|town)"
 			+ ")\\b", Pattern.CASE_INSENSITIVE);
 
+	/** The longest relation before a name, in characters ("approximately 12.5 kilometres to the north-east of the town of"). */
+	private static final int RELATION_REACH = 100;
+
 	/** Capitalised words that may follow a name and still mean (near) that place: "Hama Military Airport". */
 	private static final Set<String> FACILITY = Set.of("airport", "airbase", "air", "base", "military", "international",
 			"citadel", "castle", "gate", "square", "road", "highway", "bridge", "dam", "crossing", "border", "camp",
@@ -130,7 +133,8 @@ public final class PlaceFinder {
 					last = facilities(text, tokens, c.last());
 					end = Math.max(end, tokens.get(last).baseEnd());
 				}
-				String head = text.substring(sentenceStart(sentences, start), start);
+				// a relation is a few words: look back no further than that, nor past the sentence's start
+				String head = text.substring(Math.max(sentenceStart(sentences, start), start - RELATION_REACH), start);
 				Matcher before = BEFORE.matcher(head);
 				if (before.find()) {
 					start = start - head.length() + before.start();
