@@ -26,8 +26,9 @@ schema=bench_extract
 bench_setup "$schema"
 work=bench/target/extract
 mkdir -p "$work"
-bench_load_events "$events" 1 "$work"
+# the first start (the import's) makes the curator admin with this password
 export CONFLICTMAP_ADMIN_PASSWORD=bench-extract-password
+bench_load_events "$events" 1 "$work"
 bench_start_service "$work"
 
 python3 - "$service" "$requests" "$events" <<'PY'

@@ -93,6 +93,20 @@ public final class BrowserPages implements BeforeAllCallback, AfterEachCallback,
 	}
 
 	/**
+	 * Logs in through the form the page shows (the login page, or the editor's redirect to it) and waits
+	 * until the editor's script has wired its buttons: a click before that would go nowhere.
+	 */
+	public static void logIn(Page page, String user, String password) {
+		page.waitForSelector("#login-button:not([disabled])");
+		page.fill("input[name=username]", user);
+		page.fill("input[name=password]", password);
+		page.click("#login-button");
+		page.waitForURL("**/editor**");
+		page.waitForSelector("body[data-editor-ready]",
+				new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+	}
+
+	/**
 	 * Saves what the page shows as {@code name} in {@code -Dscreenshots.dir} (docs/ refreshes the README's),
 	 * backend/target/screenshots by default.
 	 */

@@ -157,12 +157,7 @@ class EditorBrowserTest {
 	}
 
 	private void logIn(String user, String password) {
-		page.waitForSelector("#login-button:not([disabled])");
-		page.fill("input[name=username]", user);
-		page.fill("input[name=password]", password);
-		page.click("#login-button");
-		page.waitForURL("**/editor**");
-		waitForEditor();
+		BrowserPages.logIn(page, user, password);
 	}
 
 	private void waitForEditor() {

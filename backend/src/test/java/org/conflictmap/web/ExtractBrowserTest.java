@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import org.conflictmap.support.BrowserPages;
 import org.conflictmap.support.HttpJson;
 import org.junit.jupiter.api.Test;
@@ -39,12 +38,7 @@ class ExtractBrowserTest {
 	void aCuratorPastesAReportSeesItsMentionsAndSavesAProposalAsADraft() throws IOException {
 		Page page = browser.newPage(1400, 1000);
 		page.navigate(url("/login"));
-		page.waitForSelector("#login-button:not([disabled])");
-		page.fill("input[name=username]", "admin");
-		page.fill("input[name=password]", PASSWORD);
-		page.click("#login-button");
-		page.waitForURL("**/editor**");
-		page.waitForSelector("body[data-editor-ready]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+		BrowserPages.logIn(page, "admin", PASSWORD);
 
 		page.click("#article-panel summary");
 		page.fill("#article-form textarea[name=text]", Files.readString(ExtractApiTest.RETOLD));

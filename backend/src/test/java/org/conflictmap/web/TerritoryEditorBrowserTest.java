@@ -44,14 +44,7 @@ class TerritoryEditorBrowserTest {
 		double before = areaOn("2024-11-30");
 		page = browser.newPage(1400, 900);
 		page.navigate(url("/editor"));
-		page.waitForSelector("#login-button:not([disabled])");
-		page.fill("input[name=username]", "admin");
-		page.fill("input[name=password]", PASSWORD);
-		page.click("#login-button");
-		page.waitForURL("**/editor**");
-		// the editor's script wires the buttons once loaded: a click before that would go nowhere
-		page.waitForSelector("body[data-editor-ready='true']",
-				new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+		BrowserPages.logIn(page, "admin", PASSWORD);
 
 		page.click("#mode-territory");
 		page.waitForSelector("body[data-territory-shown='2024-11-30/opposition']",

@@ -77,33 +77,23 @@ export class EventForm {
    * The summary is a plain sentence of ours for the curator to improve.
    */
   fillDraft(d) {
-    this.clear();
-    const f = this.form.elements;
-    f.title.value = d.title;
-    f.event_type.value = d.event_type;
-    this.#subTypes();
-    f.sub_event_type.value = d.sub_event_type;
-    f.side_a.value = d.actors.side_a.join('; ');
-    f.side_b.value = d.actors.side_b.join('; ');
-    f.date_start.value = d.date_start;
-    f.date_end.value = d.date_end;
-    f.time_precision.value = String(d.time_precision);
-    f.place_text.value = d.place_text;
-    if (d.pin) {
-      f.pin_mode.value = 'id';
-      f.gazetteer_id.value = d.pin.gazetteer_id;
-      f.geo_precision.value = String(d.pin.geo_precision);
-      f.note.value = d.pin.note ?? '';
-    }
-    this.#pinMode();
+    const s = d.source;
     const days = d.date_start === d.date_end ? d.date_start : `${d.date_start} to ${d.date_end}`;
     const who = d.actors.side_a.length ? d.actors.side_a.join(' and ') : 'Unnamed forces';
-    f.summary.value = `${who}: ${d.sub_event_type.toLowerCase()} at ${d.place_text}, ${days}, as reported on ${d.source.published}.`;
-    const s = d.source;
-    this.claims.replaceChildren();
-    this.sources.replaceChildren();
-    this.addClaim({ by: s.publisher ?? '', statement: d.claim, status: 'reported' });
-    this.addSource({ publisher: s.publisher ?? '', published: s.published, dateline: s.dateline ?? '', url: s.url ?? '' });
+    this.fill({
+      geometry: { coordinates: [d.place.lon, d.place.lat] },
+      properties: {
+        ...d,
+        summary: `${who}: ${d.sub_event_type.toLowerCase()} at ${d.place_text}, ${days}, as reported on ${s.published}.`,
+        fatalities: null,
+        geocode_method: d.pin ? 'pinned-id' : d.place.method,
+        place_id: d.pin?.gazetteer_id,
+        geo_precision: d.pin?.geo_precision,
+        claims: [{ by: s.publisher ?? '', statement: d.claim, status: 'reported' }],
+        sources: [{ publisher: s.publisher ?? '', published: s.published, dateline: s.dateline ?? '', url: s.url ?? '' }],
+      },
+    });
+    if (d.pin) this.form.elements.note.value = d.pin.note ?? '';
   }
 
   /** The write API's body; blank optional fields are left out, blank rows dropped. */
