@@ -63,6 +63,11 @@ public final class DateFinder {
 
 	static {
 		rule("(\\d{4})-(\\d{2})-(\\d{2})", (m, c) -> day(m, LocalDate.of(num(m, 1), num(m, 2), num(m, 3))));
+		// "5-6 December", "December 5-6": two days
+		rule("(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})\\s+" + MONTH + "(?:,?\\s+(\\d{4}))?",
+				(m, c) -> days(m, c, m.group(3), num(m, 1), num(m, 2), m.group(4)));
+		rule(MONTH + "\\s+(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})\\b(?:,?\\s+(\\d{4}))?",
+				(m, c) -> days(m, c, m.group(1), num(m, 2), num(m, 3), m.group(4)));
 		rule("(?:" + WEEKDAY + ",?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "(?:,?\\s+(\\d{4}))?",
 				(m, c) -> explicit(m, c, m.group(3), num(m, 2), m.group(4)));
 		rule("(?:" + WEEKDAY + ",?\\s+)?" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?",
@@ -241,6 +246,14 @@ public final class DateFinder {
 			}
 		}
 		return day(m, date);
+	}
+
+	private static DateMention days(Matcher m, Context c, String monthWord, int first, int last, String year) {
+		if (last <= first) {
+			return null;
+		}
+		DateMention from = explicit(m, c, monthWord, first, year);
+		return range(m, from.dateStart(), from.dateStart().withDayOfMonth(last), 1);
 	}
 
 	private static DateMention month(Matcher m, Context c) {

@@ -79,7 +79,12 @@ public final class PlaceFinder {
 	/** Words that precede a place ("in Hama", "from Aleppo"): the cue a small place abroad needs. */
 	private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "from", "to", "into", "toward", "towards",
 			"around", "outside", "across", "through", "via", "reached", "entered", "captured", "seized", "took", "of",
-			"between", "and", "on", "inside", "within", "over", "struck", "hit", "shelled", "bombed");
+			"between", "inside", "within", "struck", "hit", "shelled", "bombed");
+
+	/** What people do in reports: a lone name right before one of these is a person ("Sharaa said"). */
+	private static final Pattern PERSON_VERB = Pattern.compile("^\\s+(?:said|says|told|added|warned|agreed|replied|"
+			+ "spoke|met|visited|named|fled|ordered|granted|called|travel+ed|denied|insisted|announced|vowed|urged|"
+			+ "declared|promised|wrote|tweeted|claimed|accused|welcomed|condemned|thanked|asked|stressed)\\b");
 
 	/** Lower-case words that join the parts of a person's or a group's name ("Hayat Tahrir al Sham", "Abu Bakr bin ..."). */
 	private static final Set<String> NAME_LINKS = Set.of("al", "el", "bin", "ibn", "abu", "bani", "beni");
@@ -279,12 +284,30 @@ public final class PlaceFinder {
 		if (inLongerName(text, tokens, c)) {
 			return false;
 		}
-		boolean inFocus = c.matches().stream().anyMatch(m -> m.place().countryCode().equals(focusCountry));
-		if (inFocus || c.first() != c.last() || important(c)) {
+		if (c.first() != c.last()) {
 			return true;
 		}
-		return c.first() > 0 && LOCATIVE.contains(tokens.get(c.first() - 1).lower())
+		boolean locative = c.first() > 0 && LOCATIVE.contains(tokens.get(c.first() - 1).lower())
 				&& sameSentence(sentences, tokens.get(c.first() - 1).start(), tokens.get(c.first()).start());
+		boolean person = PERSON_VERB.matcher(text.substring(tokens.get(c.first()).end(),
+				Math.min(text.length(), tokens.get(c.first()).end() + 20))).find();
+		// in the country in focus: a place, unless a lone name only resembles one and then speaks or acts
+		// ("Sharaa said": a person, not al-Asharah)
+		boolean exactInFocus = c.matches().stream()
+			.anyMatch(m -> m.place().countryCode().equals(focusCountry) && m.tier() == Match.EXACT);
+		boolean inFocus = c.matches().stream().anyMatch(m -> m.place().countryCode().equals(focusCountry));
+		if (exactInFocus || inFocus && !person) {
+			return true;
+		}
+		// abroad: a lone word needs to be the place's own name and important, or a word before that says "place"
+		// ("Salem" is one of Jerusalem's alternate names, "Ali" one of Ağrı's: first names in a report)
+		return locative || !person && important(c) && byOwnName(c, folded);
+	}
+
+	/** Whether the word is the record's own name (or its plain-letters form), not one of its alternates. */
+	private static boolean byOwnName(Candidate c, String folded) {
+		return c.matches().stream()
+			.anyMatch(m -> Names.fold(m.place().name()).equals(folded) || Names.fold(m.place().asciiName()).equals(folded));
 	}
 
 	private static boolean important(Candidate c) {

@@ -35,6 +35,8 @@ class DateFinderTest {
 			Shelling went on over the weekend.          | over the weekend    | 2024-11-30 | 2024-12-01 | 1
 			Ten people died three days ago.             | three days ago      | 2024-12-02 | 2024-12-02 | 1
 			Talks resume on 20 January.                 | 20 January          | 2024-01-20 | 2024-01-20 | 1
+			Strikes hit Idlib on December 3-4.          | December 3-4        | 2024-12-03 | 2024-12-04 | 1
+			Strikes hit Idlib on 3–4 December.          | 3–4 December        | 2024-12-03 | 2024-12-04 | 1
 			""")
 	void resolvesEachExpressionAgainstThePublicationDay(String text, String words, LocalDate from, LocalDate to, int precision) {
 		List<DateMention> found = DateFinder.find(text, THURSDAY);

@@ -55,6 +55,12 @@ class PlaceFinderTest {
 	}
 
 	@Test
+	void aLoneNameThatSpeaksOrActsIsAPersonAndAnAlternateAbroadNeedsAPlaceWord() {
+		assertThat(texts("Sharaa said the country would be rebuilt. Ali and Omar left. Salem agreed.")).isEmpty();
+		assertThat(texts("Assad fled to Moscow. Damascus said it would respond.")).containsExactly("Moscow", "Damascus");
+	}
+
+	@Test
 	void takesInTheRelationAroundTheName() {
 		List<PlaceMention> found = find("Fighters moved 12 km north of Hama, into Idlib province and Hama's eastern edges.");
 		assertThat(found).extracting(PlaceMention::text)
