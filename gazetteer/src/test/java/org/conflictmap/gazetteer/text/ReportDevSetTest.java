@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 95% on each figure, no dateline as an event place.
  *
  * <p>
- * Run: {@code ./mvnw -B -q -pl gazetteer test -Dtest=ReportDevSetTest}
+ * Run: {@code ./mvnw -B -q -pl gazetteer test -Dtest=ReportDevSetTest}; on another set of reports in the same
+ * format (src/test/resources/reports/README.md), add {@code -Dreports.dir=/absolute/path}.
  */
 class ReportDevSetTest {
 
@@ -161,8 +162,11 @@ class ReportDevSetTest {
 				p.result().resolution().lat(), p.result().resolution().lon()) : "unresolved: " + p.result().explanation();
 	}
 
+	/** The dev set, or the reports in {@code -Dreports.dir=DIR} (a held-out set in the same format). */
 	static List<Report> reports() throws IOException, URISyntaxException {
-		Path dir = Path.of(ReportDevSetTest.class.getResource("/reports").toURI());
+		String other = System.getProperty("reports.dir");
+		Path dir = other != null && !other.isBlank() ? Path.of(other)
+				: Path.of(ReportDevSetTest.class.getResource("/reports").toURI());
 		var reports = new ArrayList<Report>();
 		try (Stream<Path> files = Files.list(dir)) {
 			for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
