@@ -20,6 +20,14 @@ final class OgcApi {
 	/** Advertised in the OpenAPI document, so clients such as GDAL ask for large pages. */
 	static final int MAX_LIMIT = 10_000;
 
+	/**
+	 * The least a {@code next} link asks for. A client that follows next links reads the rest of a collection
+	 * in pages of at least this many: GDAL before 3.8 asks for 10 a page whatever the API says, so reading
+	 * 37,000 events took 3,700 requests; from the second page on it takes 37. The page asked for is never
+	 * larger than its limit; a client that wants its own page size writes its own offsets.
+	 */
+	static final int NEXT_PAGE_LIMIT = 1_000;
+
 	static final String JSON = "application/json";
 
 	static final String GEOJSON = "application/geo+json";

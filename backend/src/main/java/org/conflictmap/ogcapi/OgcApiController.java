@@ -221,7 +221,8 @@ class OgcApiController {
 		links.add(link(page(request, query.offset(), query.limit(), "json"), "self", OgcApi.GEOJSON, "This page"));
 		links.add(link(page(request, query.offset(), query.limit(), "html"), "alternate", OgcApi.HTML, "This page as HTML"));
 		if ((long) query.offset() + query.limit() < matched) {
-			links.add(link(page(request, query.offset() + query.limit(), query.limit(), "json"), "next", OgcApi.GEOJSON, "Next page"));
+			int next = Math.max(query.limit(), OgcApi.NEXT_PAGE_LIMIT);
+			links.add(link(page(request, query.offset() + query.limit(), next, "json"), "next", OgcApi.GEOJSON, "Next page"));
 		}
 		if (query.offset() > 0) {
 			links.add(link(page(request, Math.max(0, query.offset() - query.limit()), query.limit(), "json"), "prev", OgcApi.GEOJSON,
@@ -231,12 +232,15 @@ class OgcApiController {
 		return links;
 	}
 
-	/** This request's address for another page; a limit it gave is written as clamped (never above the maximum). */
+	/**
+	 * This request's address for another page; a limit it gave is written as clamped (never above the maximum),
+	 * and one that differs from the default is always written.
+	 */
 	private static String page(HttpServletRequest request, int offset, int limit, String f) {
 		var builder = ServletUriComponentsBuilder.fromRequest(request)
 			.replaceQueryParam("offset", offset)
 			.replaceQueryParam("f", f);
-		if (request.getParameter("limit") != null) {
+		if (request.getParameter("limit") != null || limit != OgcApi.DEFAULT_LIMIT) {
 			builder.replaceQueryParam("limit", limit);
 		}
 		return builder.build().toUriString();
