@@ -49,8 +49,7 @@ final class OgcApi {
 			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
 			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
 			"http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
-			// Part 3 and CQL2: see OgcFilter for what each class covers here (temporal-functions is not
-			// declared: of its fifteen functions the four common ones are answered)
+			// Part 3 and CQL2: see OgcFilter for what each class covers here
 			"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
 			"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
 			"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
@@ -60,6 +59,7 @@ final class OgcApi {
 			"http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
 			"http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
 			"http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+			"http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
 			// OGC API - Tiles: see OgcTilesController
 			"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
 			"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",

@@ -15,8 +15,8 @@ import org.conflictmap.ogcapi.cql.Expr;
  * OGC API - Features Part 3 on the events' items: {@code filter} in CQL2 text (the default) or JSON
  * ({@code filter-lang}), in CRS84 ({@code filter-crs}), becomes one more condition of the same
  * {@link EventQuery} every other filter goes through. Answered: comparisons, AND / OR / NOT, IS NULL,
- * LIKE, BETWEEN, IN, S_INTERSECTS with points, lines, polygons and boxes, and T_INTERSECTS, T_BEFORE,
- * T_AFTER, T_DURING on dates, intervals and the event's days ({@code datetime}).
+ * LIKE, BETWEEN, IN, S_INTERSECTS with points, lines, polygons and boxes, and CQL2's fifteen temporal
+ * functions (T_AFTER ... T_STARTS) on dates, intervals and the event's days ({@code datetime}).
  */
 final class OgcFilter {
 

@@ -399,6 +399,21 @@ abstract class EventRepositoryContract {
 			{ "T_AFTER(datetime, TIMESTAMP('2024-12-04T23:00:00Z'))", "hama-battle" },
 			{ "T_DURING(datetime, INTERVAL('2024-11-28', '2024-12-03'))", "aleppo-battle aleppo-strike" },
 			{ "T_INTERSECTS(datetime, INTERVAL('2024-12-05', '..'))", "hama-battle" },
+			// the other eleven of CQL2's temporal functions, each on the four events' days:
+			// aleppo-battle 29 Nov-1 Dec, aleppo-strike 2 Dec, hama-protest 4 Dec, hama-battle 5-6 Dec
+			{ "T_CONTAINS(datetime, DATE('2024-11-30'))", "aleppo-battle" },
+			{ "T_DISJOINT(datetime, INTERVAL('2024-12-01', '2024-12-04'))", "hama-battle" },
+			{ "T_EQUALS(datetime, INTERVAL('2024-12-05', '2024-12-06'))", "hama-battle" },
+			{ "T_EQUALS(datetime, DATE('2024-12-02'))", "aleppo-strike" },
+			{ "T_FINISHEDBY(datetime, INTERVAL('2024-11-30', '2024-12-01'))", "aleppo-battle" },
+			{ "T_FINISHES(datetime, INTERVAL('2024-12-01', '2024-12-04'))", "hama-protest" },
+			{ "T_MEETS(datetime, INTERVAL('2024-12-06', '2024-12-09'))", "hama-battle" },
+			{ "T_METBY(datetime, INTERVAL('2024-11-20', '2024-11-29'))", "aleppo-battle" },
+			{ "T_OVERLAPPEDBY(datetime, INTERVAL('2024-11-28', '2024-11-30'))", "aleppo-battle" },
+			{ "T_OVERLAPS(datetime, INTERVAL('2024-11-30', '2024-12-03'))", "aleppo-battle" },
+			{ "T_STARTEDBY(datetime, INTERVAL('2024-11-29', '2024-11-30'))", "aleppo-battle" },
+			{ "T_STARTS(datetime, INTERVAL('2024-12-05', '2024-12-08'))", "hama-battle" },
+			{ "t_starts(date_start, INTERVAL(date_start, '..'))", all },
 			{ "T_INTERSECTS(date_end, INTERVAL(date_start, '..'))", all },
 			{ "title = 'x'' OR ''1''=''1'", "" },
 			{ "TRUE", all },
@@ -417,6 +432,9 @@ abstract class EventRepositoryContract {
 					"hama-protest" },
 			{ """
 					{"op": "in", "args": [{"property": "event_type"}, ["Protests"]]}""", "hama-protest" },
+			{ """
+					{"op": "t_metBy", "args": [{"property": "datetime"}, {"interval": ["2024-11-20", "2024-11-29"]}]}""",
+					"aleppo-battle" },
 			{ """
 					{"op": "s_intersects", "args": [{"property": "geometry"}, {"type": "Polygon", "coordinates":
 					  [[[37.0, 36.0], [37.3, 36.0], [37.3, 36.4], [37.0, 36.4], [37.0, 36.0]]]}]}""",

@@ -1,7 +1,7 @@
 // CQL2 text encoding (OGC 21-065, Common Query Language), the parts this service answers: Basic CQL2
 // (comparisons, AND / OR / NOT, IS NULL), advanced comparison (LIKE, BETWEEN, IN), basic spatial
-// (S_INTERSECTS with POINT, LINESTRING, POLYGON and BBOX) and the temporal functions T_INTERSECTS,
-// T_BEFORE, T_AFTER and T_DURING with DATE, TIMESTAMP and INTERVAL. Written for this project from the
+// (S_INTERSECTS with POINT, LINESTRING, POLYGON and BBOX) and the fifteen temporal functions (T_AFTER ...
+// T_STARTS) with DATE, TIMESTAMP and INTERVAL. Written for this project from the
 // standard's BNF; keywords are case-insensitive, as there.
 grammar Cql2;
 
@@ -23,7 +23,8 @@ booleanPrimary
     | scalar NOT? IN LEFTPAREN scalar (COMMA scalar)* RIGHTPAREN           # in
     | scalar IS NOT? NULL                                                 # isNull
     | S_INTERSECTS LEFTPAREN spatial COMMA spatial RIGHTPAREN             # spatialPredicate
-    | fn=(T_INTERSECTS | T_BEFORE | T_AFTER | T_DURING)
+    | fn=(T_AFTER | T_BEFORE | T_CONTAINS | T_DISJOINT | T_DURING | T_EQUALS | T_FINISHEDBY | T_FINISHES
+        | T_INTERSECTS | T_MEETS | T_METBY | T_OVERLAPPEDBY | T_OVERLAPS | T_STARTEDBY | T_STARTS)
         LEFTPAREN temporal COMMA temporal RIGHTPAREN                      # temporalPredicate
     | booleanLiteral                                                      # booleanValue
     ;
@@ -81,10 +82,21 @@ LINESTRING : 'LINESTRING' ;
 POLYGON : 'POLYGON' ;
 BBOX : 'BBOX' ;
 S_INTERSECTS : 'S_INTERSECTS' ;
-T_INTERSECTS : 'T_INTERSECTS' ;
-T_BEFORE : 'T_BEFORE' ;
 T_AFTER : 'T_AFTER' ;
+T_BEFORE : 'T_BEFORE' ;
+T_CONTAINS : 'T_CONTAINS' ;
+T_DISJOINT : 'T_DISJOINT' ;
 T_DURING : 'T_DURING' ;
+T_EQUALS : 'T_EQUALS' ;
+T_FINISHEDBY : 'T_FINISHEDBY' ;
+T_FINISHES : 'T_FINISHES' ;
+T_INTERSECTS : 'T_INTERSECTS' ;
+T_MEETS : 'T_MEETS' ;
+T_METBY : 'T_METBY' ;
+T_OVERLAPPEDBY : 'T_OVERLAPPEDBY' ;
+T_OVERLAPS : 'T_OVERLAPS' ;
+T_STARTEDBY : 'T_STARTEDBY' ;
+T_STARTS : 'T_STARTS' ;
 
 EQ : '=' ;
 NEQ : '<>' ;

@@ -22,7 +22,9 @@ public final class Cql2Json {
 
 	private static final Set<String> COMPARISONS = Set.of("=", "<>", "<", "<=", ">", ">=");
 
-	private static final Set<String> TEMPORAL = Set.of("t_intersects", "t_before", "t_after", "t_during");
+	private static final Set<String> TEMPORAL = Set.of("t_after", "t_before", "t_contains", "t_disjoint", "t_during",
+			"t_equals", "t_finishedby", "t_finishes", "t_intersects", "t_meets", "t_metby", "t_overlappedby", "t_overlaps",
+			"t_startedby", "t_starts");
 
 	private Cql2Json() {
 	}
@@ -94,8 +96,8 @@ public final class Cql2Json {
 					return new Expr.Temporal(op, time(arg(args, 0, 2, op)), time(arg(args, 1, 2, op)));
 				}
 				throw Cql2Text.bad("uses the operator '" + op + "', which this service does not answer; it answers and, or, "
-						+ "not, =, <>, <, <=, >, >=, like, between, in, isNull, s_intersects, t_intersects, t_before, "
-						+ "t_after, t_during");
+						+ "not, =, <>, <, <=, >, >=, like, between, in, isNull, s_intersects and the fifteen temporal functions "
+						+ "t_after ... t_starts");
 			}
 		}
 	}

@@ -139,16 +139,35 @@ public final class CqlSql {
 		return "ST_Intersects(" + q.column() + ", ST_GeomFromText(" + bind(new WKTWriter().write(g)) + ", 4326))";
 	}
 
-	/** Allen's relations between day intervals, inclusive: [start, end] of each side. */
+	/**
+	 * CQL2's temporal functions (Allen's relations, as CQL2 defines them) between day intervals: [start, end] of
+	 * each side, a single day being [day, day].
+	 */
 	private String temporal(Expr.Temporal t) {
 		String[] l = interval(t.left(), t.fn());
 		String[] r = interval(t.right(), t.fn());
-		return switch (t.fn()) {
-			case "t_intersects" -> "(" + l[0] + " <= " + r[1] + " AND " + l[1] + " >= " + r[0] + ")";
-			case "t_before" -> l[1] + " < " + r[0];
-			case "t_after" -> l[0] + " > " + r[1];
-			default -> "(" + l[0] + " > " + r[0] + " AND " + l[1] + " < " + r[1] + ")"; // t_during
-		};
+		String ls = l[0];
+		String le = l[1];
+		String rs = r[0];
+		String re = r[1];
+		return "(" + switch (t.fn()) {
+			case "t_after" -> ls + " > " + re;
+			case "t_before" -> le + " < " + rs;
+			case "t_contains" -> ls + " < " + rs + " AND " + le + " > " + re;
+			case "t_disjoint" -> le + " < " + rs + " OR " + ls + " > " + re;
+			case "t_during" -> ls + " > " + rs + " AND " + le + " < " + re;
+			case "t_equals" -> ls + " = " + rs + " AND " + le + " = " + re;
+			case "t_finishedby" -> ls + " < " + rs + " AND " + le + " = " + re;
+			case "t_finishes" -> ls + " > " + rs + " AND " + le + " = " + re;
+			case "t_intersects" -> ls + " <= " + re + " AND " + le + " >= " + rs;
+			case "t_meets" -> le + " = " + rs;
+			case "t_metby" -> ls + " = " + re;
+			case "t_overlappedby" -> ls + " > " + rs + " AND " + ls + " < " + re + " AND " + le + " > " + re;
+			case "t_overlaps" -> ls + " < " + rs + " AND " + le + " > " + rs + " AND " + le + " < " + re;
+			case "t_startedby" -> ls + " = " + rs + " AND " + le + " > " + re;
+			case "t_starts" -> ls + " = " + rs + " AND " + le + " < " + re;
+			default -> throw Cql2Text.bad("uses the unknown temporal function " + t.fn());
+		} + ")";
 	}
 
 	private String[] interval(Expr.Time time, String fn) {
