@@ -15,11 +15,12 @@ import org.conflictmap.gazetteer.text.Sentences;
 
 /**
  * Proposes events from what was found in a report: one per clause whose verb says something happened
- * somewhere (see {@link Cue}), with the place nearest the verb in its sentence (a country only when it names
- * no other; "the city" stands for the city named last), the date nearest it (the seven days before publication, week precision, when the
- * sentence has none), the known actors before the verb as side A and after it as side B. A clause that
- * only supposes ("if the rebels take Hama", "would open the path") proposes nothing; two verbs of one
- * sentence with the same place, days and type make one draft.
+ * somewhere (see {@link Cue}), with the place nearest the verb in its sentence (a country only when it
+ * names no other; "the city" stands for the town named last), the date nearest it (the seven days before
+ * publication, at week precision, when the sentence has none), the known actors before the verb as side A
+ * and after it as side B ("they" standing for the actor named last). A clause that only supposes ("if the
+ * rebels take Hama", "its capture would open the path") proposes nothing; verbs of one sentence with the
+ * same place, days and event type make one draft.
  */
 final class Drafts {
 
@@ -47,7 +48,7 @@ final class Drafts {
 	/** A country is chosen only when the sentence names no other place. */
 	private static final int COUNTRY_COST = 100_000;
 
-	/** Beyond this, in characters, a comma costs as much as this many characters of distance. */
+	/** A comma or semicolon between a verb and a mention counts as this many characters more: another clause. */
 	private static final int CLAUSE_COST = 40;
 
 	private Drafts() {
