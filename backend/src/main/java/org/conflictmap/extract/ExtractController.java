@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.conflictmap.errors.BadRequestException;
 import org.conflictmap.errors.BodyTooLargeException;
 import org.conflictmap.errors.Parameters;
+import org.conflictmap.event.EventDates;
 import org.conflictmap.gazetteer.GeoMath;
 import org.conflictmap.gazetteer.GeocodeContext;
 import org.conflictmap.gazetteer.GeocodeResult;
@@ -74,6 +75,10 @@ class ExtractController {
 		}
 		catch (DateTimeParseException ex) {
 			throw new BadRequestException("published", "published must be the report's date as YYYY-MM-DD, not '" + publishedText + "'");
+		}
+		String outside = EventDates.outside(published);
+		if (outside != null) {
+			throw new BadRequestException("published", "published " + outside);
 		}
 		String dateline = string(body, "dateline", 100, false);
 		String publisher = string(body, "publisher", 200, false);

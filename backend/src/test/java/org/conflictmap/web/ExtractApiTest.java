@@ -166,6 +166,7 @@ class ExtractApiTest {
 			{"text": "   ", "published": "2024-12-05"}             | text
 			{"text": "Rebels entered Hama."}                       | published
 			{"text": "Rebels entered Hama.", "published": "5/12"}  | published
+			{"text": "Rebels entered Hama.", "published": "0001-01-01"} | published
 			{"text": 5, "published": "2024-12-05"}                 | text
 			{"text": "x", "published": "2024-12-05", "lang": "en"} | lang
 			{"text": "x", "published": "2024-12-05", "url": "javascript:alert(1)"} | url
