@@ -162,17 +162,12 @@ public final class Gazetteer {
 	 * country is null), with an edit distance scaled to the key's length.
 	 */
 	public List<Match> candidates(String name, String country) {
-		var matches = new LinkedHashMap<String, Match>();
-		for (Place p : byFolded.getOrDefault(Names.fold(name), List.of())) {
-			matches.putIfAbsent(p.id(), new Match(p, Match.EXACT, 0));
-		}
+		List<Match> named = named(name);
 		String key = Names.key(name);
-		for (Place p : byKey.getOrDefault(key, List.of())) {
-			matches.putIfAbsent(p.id(), new Match(p, Match.VARIANT, 0));
+		if (!named.isEmpty() || key.length() < MIN_FUZZY_LENGTH) {
+			return named;
 		}
-		if (!matches.isEmpty() || key.length() < MIN_FUZZY_LENGTH) {
-			return List.copyOf(matches.values());
-		}
+		var matches = new LinkedHashMap<String, Match>();
 		int max = key.length() <= 6 ? 1 : 2;
 		if (country != null) {
 			fuzzy(key, max, country, matches);

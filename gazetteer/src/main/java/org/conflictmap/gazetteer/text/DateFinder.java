@@ -138,6 +138,8 @@ public final class DateFinder {
 		RULES.add(new Rule(Pattern.compile("\\b(?:" + regex + ")\\b", Pattern.CASE_INSENSITIVE), resolver));
 	}
 
+	private static final Pattern MONTH_WORD = Pattern.compile(MONTH, Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern SINCE = Pattern.compile("\\bsince\\s+$", Pattern.CASE_INSENSITIVE);
 
 	private DateFinder() {
@@ -217,7 +219,7 @@ public final class DateFinder {
 	/** A month name must be capitalised ("May" the month, not "may" the verb; "March" with a day or a cue). */
 	private static boolean plausible(Matcher m) {
 		String s = m.group();
-		Matcher month = Pattern.compile(MONTH, Pattern.CASE_INSENSITIVE).matcher(s);
+		Matcher month = MONTH_WORD.matcher(s);
 		while (month.find()) {
 			boolean wordStart = month.start() == 0 || !Character.isLetter(s.charAt(month.start() - 1));
 			boolean wordEnd = month.end() == s.length() || !Character.isLetter(s.charAt(month.end()));

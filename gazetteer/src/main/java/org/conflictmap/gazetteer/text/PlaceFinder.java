@@ -86,6 +86,11 @@ public final class PlaceFinder {
 			+ "spoke|met|visited|named|fled|ordered|granted|called|travel+ed|denied|insisted|announced|vowed|urged|"
 			+ "declared|promised|wrote|tweeted|claimed|accused|welcomed|condemned|thanked|asked|stressed)\\b");
 
+	/** Lower-case first words of our curated regions' names ("northern Syria", "the Iraqi border"). */
+	private static final Set<String> CURATED_STARTS = Set.of("the", "northern", "southern", "eastern", "western",
+			"central", "coastal", "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
+			"north-west", "north-east", "northwestern", "northeastern", "north-western", "north-eastern", "rural");
+
 	/** Lower-case words that join the parts of a person's or a group's name ("Hayat Tahrir al Sham", "Abu Bakr bin ..."). */
 	private static final Set<String> NAME_LINKS = Set.of("al", "el", "bin", "ibn", "abu", "bani", "beni");
 
@@ -229,9 +234,7 @@ public final class PlaceFinder {
 	}
 
 	private static boolean startsCuratedName(Token t) {
-		return Set.of("the", "northern", "southern", "eastern", "western", "central", "coastal", "north", "south",
-				"east", "west", "northwest", "northeast", "southwest", "southeast", "north-west", "north-east",
-				"northwestern", "northeastern", "north-western", "north-eastern", "rural").contains(t.lower());
+		return CURATED_STARTS.contains(t.lower());
 	}
 
 	/** Only spaces between the words (a possessive "'s" may end any word but the last). */
@@ -313,7 +316,7 @@ public final class PlaceFinder {
 	private static boolean important(Candidate c) {
 		for (Match m : c.matches()) {
 			Place p = m.place();
-			if (p.population() >= 100_000 || Set.of("PPLC", "PPLA").contains(p.featureCode())) {
+			if (p.population() >= 100_000 || "PPLC".equals(p.featureCode()) || "PPLA".equals(p.featureCode())) {
 				return true;
 			}
 		}

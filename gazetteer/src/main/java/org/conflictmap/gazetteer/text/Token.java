@@ -66,7 +66,7 @@ record Token(String word, int start, int baseEnd, int end) {
 
 	/** A lower-case particle that may stand between the capitalised words of a name. */
 	boolean particle() {
-		return PARTICLE.matcher(word).matches() && word.indexOf('-') < 0 || word.equals("of") || word.equals("de");
+		return (word.indexOf('-') < 0 && PARTICLE.matcher(word).matches()) || word.equals("of") || word.equals("de");
 	}
 
 }
