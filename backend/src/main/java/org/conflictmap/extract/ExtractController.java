@@ -1,9 +1,6 @@
 package org.conflictmap.extract;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -16,6 +13,7 @@ import org.conflictmap.errors.BadRequestException;
 import org.conflictmap.errors.BodyTooLargeException;
 import org.conflictmap.errors.Parameters;
 import org.conflictmap.event.EventDates;
+import org.conflictmap.event.EventJson;
 import org.conflictmap.gazetteer.GeoMath;
 import org.conflictmap.gazetteer.GeocodeContext;
 import org.conflictmap.gazetteer.GeocodeResult;
@@ -27,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/curator/extract} (curators only): a report's text and publication day in; its places,
@@ -43,8 +40,6 @@ class ExtractController {
 	static final int MAX_BODY_BYTES = 4 * MAX_TEXT + 4_096;
 
 	private static final Set<String> FIELDS = Set.of("text", "published", "dateline", "publisher", "url");
-
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private final ArticleReader reader;
 
@@ -194,18 +189,12 @@ class ExtractController {
 	}
 
 	private static JsonNode body(HttpServletRequest request) throws IOException {
-		byte[] bytes = BodyTooLargeException.readAtMost(request.getInputStream(), MAX_BODY_BYTES, "a report of at most "
-				+ MAX_TEXT + " characters");
-		String json;
-		try {
-			json = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-		}
-		catch (CharacterCodingException ex) {
-			throw new BadRequestException("body", "the body is not valid UTF-8: send JSON encoded as UTF-8");
-		}
+		String json = BodyTooLargeException.readUtf8AtMost(request.getInputStream(), MAX_BODY_BYTES,
+				"a report of at most " + MAX_TEXT + " characters",
+				() -> new BadRequestException("body", "the body is not valid UTF-8: send JSON encoded as UTF-8"));
 		JsonNode node;
 		try {
-			node = MAPPER.readTree(json);
+			node = EventJson.MAPPER.readTree(json);
 		}
 		catch (JacksonException ex) {
 			throw new BadRequestException("body", "the body is not JSON: " + ex.getOriginalMessage());

@@ -2,8 +2,6 @@ package org.conflictmap.ingest;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Map;
@@ -147,14 +145,9 @@ class EventWriteController {
 
 	/** The body as UTF-8 text, at most {@link #MAX_BODY_BYTES}. */
 	private static String body(HttpServletRequest request) throws IOException {
-		byte[] bytes = BodyTooLargeException.readAtMost(request.getInputStream(), MAX_BODY_BYTES, "an event is a few KB");
-		try {
-			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-		}
-		catch (CharacterCodingException ex) {
-			throw new EventWrites.InvalidEventException(java.util.List.of(new Problems.Problem(EventWrites.BODY, 0,
-					null, "not valid UTF-8: send JSON encoded as UTF-8")));
-		}
+		return BodyTooLargeException.readUtf8AtMost(request.getInputStream(), MAX_BODY_BYTES, "an event is a few KB",
+				() -> new EventWrites.InvalidEventException(java.util.List.of(new Problems.Problem(EventWrites.BODY, 0,
+						null, "not valid UTF-8: send JSON encoded as UTF-8"))));
 	}
 
 }

@@ -2,9 +2,6 @@ package org.conflictmap.territory;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,15 +174,10 @@ class AssessmentController {
 	static final int MAX_BODY_BYTES = 4 << 20;
 
 	private static String body(HttpServletRequest request) throws IOException {
-		byte[] bytes = BodyTooLargeException.readAtMost(request.getInputStream(), MAX_BODY_BYTES,
-				"an assessment of " + Assessments.MAX_VERTICES + " vertices is about 1.3 MB");
-		try {
-			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-		}
-		catch (CharacterCodingException ex) {
-			throw new Assessments.InvalidException(List.of(new Assessments.Problem(null,
-					"not valid UTF-8: send the JSON encoded as UTF-8")));
-		}
+		return BodyTooLargeException.readUtf8AtMost(request.getInputStream(), MAX_BODY_BYTES,
+				"an assessment of " + Assessments.MAX_VERTICES + " vertices is about 1.3 MB",
+				() -> new Assessments.InvalidException(List.of(new Assessments.Problem(null,
+						"not valid UTF-8: send the JSON encoded as UTF-8"))));
 	}
 
 	private static Integer expected(String ifMatch) {
